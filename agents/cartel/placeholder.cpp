@@ -1,0 +1,3 @@
+namespace seccoop::agents {
+int placeholder() { return 0; }
+}  // namespace seccoop::agents

@@ -1,0 +1,26 @@
+# Every dependency comes from a Debian 12 package (see scripts/setup.sh).
+find_package(Boost 1.74 REQUIRED COMPONENTS graph)
+find_package(TBB REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(fmt REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(HDF5 REQUIRED COMPONENTS C HL)
+find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
+find_package(Threads REQUIRED)
+
+# Debian's yaml-cpp 0.7 exports a plain `yaml-cpp` target.
+if(NOT TARGET yaml-cpp::yaml-cpp)
+  add_library(yaml-cpp::yaml-cpp ALIAS yaml-cpp)
+endif()
+
+add_library(seccoop_random123 INTERFACE)
+target_include_directories(seccoop_random123 SYSTEM INTERFACE ${RANDOM123_INCLUDE_DIR})
+
+add_library(seccoop_hdf5 INTERFACE)
+target_include_directories(seccoop_hdf5 SYSTEM INTERFACE ${HDF5_INCLUDE_DIRS})
+target_link_libraries(seccoop_hdf5 INTERFACE ${HDF5_HL_LIBRARIES} ${HDF5_C_LIBRARIES})
+target_compile_definitions(seccoop_hdf5 INTERFACE ${HDF5_DEFINITIONS} H5_USE_110_API)
+
+if(SECCOOP_WITH_MPI)
+  find_package(MPI REQUIRED COMPONENTS C)
+endif()

@@ -1,0 +1,1 @@
+namespace seccoop::sim { int time_placeholder() { return 0; } }
