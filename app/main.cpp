@@ -1,1 +1,42 @@
-int main() { return 0; }
+// seccoop: one executable, many subcommands. User errors print what to fix and exit 2;
+// internal errors say they are bugs and exit 3.
+#include <fmt/format.h>
+
+#include <exception>
+
+#include "app/commands/commands.hpp"
+#include "seccoop/revision.hpp"
+#include "sim/config/diagnostics.hpp"
+
+int main(int argc, char** argv) {
+  std::string command_line;
+  for (int i = 0; i < argc; ++i) command_line += (i == 0 ? "" : " ") + std::string(argv[i]);
+
+  CLI::App cli{"seccoop: agent-based simulator of US-Mexico security cooperation"};
+  cli.set_version_flag("--version", fmt::format("seccoop {} ({})", seccoop::kVersion,
+                                                seccoop::kSourceRevision));
+  cli.require_subcommand(1);
+  seccoop::app::CommandAction action;
+  seccoop::app::add_run_command(cli, action, command_line);
+  seccoop::app::add_validate_command(cli, action);
+  seccoop::app::add_params_command(cli, action);
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return cli.exit(error);
+  }
+  try {
+    return action ? action() : 0;
+  } catch (const seccoop::sim::UserError& error) {
+    for (const auto& diagnostic : error.diagnostics()) {
+      fmt::print(stderr, "error: {}\n", diagnostic.to_string());
+    }
+    return 2;
+  } catch (const seccoop::sim::InternalError& error) {
+    fmt::print(stderr, "{}\n", error.what());
+    return 3;
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "internal error (a bug in seccoop, please report it): {}\n", error.what());
+    return 3;
+  }
+}

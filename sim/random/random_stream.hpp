@@ -25,6 +25,15 @@ struct StreamCounter {
   std::uint64_t purpose = 0;
 };
 
+/// Maps 64 random bits to the open interval (0, 1): the high 52 bits k give (k + 1/2) / 2^52.
+/// Why 52 and not 53: with 53 bits, (k + 1/2) needs 54 significant bits and the top value rounds
+/// to exactly 1.0. With 52 every result is exact, lies in [2^-53, 1 - 2^-53] and the grid is
+/// symmetric about 1/2 (u and 1 - u are equally likely). Public so tests can pin the extremes.
+constexpr double open01_from_bits(std::uint64_t bits) noexcept {
+  constexpr double kGridStep = 0x1.0p-52;
+  return (static_cast<double>(bits >> 12) + 0.5) * kGridStep;
+}
+
 class RandomStream {
  public:
   RandomStream(StreamKey key, StreamCounter counter) noexcept;

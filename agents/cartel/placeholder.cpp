@@ -1,3 +1,0 @@
-namespace seccoop::agents {
-int placeholder() { return 0; }
-}  // namespace seccoop::agents

@@ -1,0 +1,30 @@
+#pragma once
+// The model's results-file layout (OUTPUT.md): which variables a run writes, with their
+// dimensions, units and long names. The engine's sim::io layer does the writing.
+#include <string>
+#include <vector>
+
+#include "agents/model/run_record.hpp"
+#include "agents/model/world.hpp"
+#include "agents/scenario/experiment.hpp"
+#include "sim/experiment/run_plan.hpp"
+#include "sim/io/results_file.hpp"
+
+namespace seccoop::agents {
+
+/// Run status codes (variable `status`, flag_values/flag_meanings).
+enum class RunStatus : std::int8_t { pending = 0, ok = 1 };
+
+/// Dimensions, coordinates and per-run variables for `experiment` built on `worlds` (one per
+/// scenario, same order).
+sim::io::FileSchema results_schema(const Experiment& experiment, const std::vector<World>& worlds);
+
+/// Writes the static coordinates (weeks, dates, names) once, right after creation.
+void write_coordinates(sim::io::ResultsFile& file, const Experiment& experiment,
+                       const std::vector<World>& worlds);
+
+/// Writes one run's row. `completed` is written last, so a row whose flag is 1 is whole.
+void write_run(sim::io::ResultsFile& file, std::size_t row, const sim::RunSpec& spec,
+               const Experiment& experiment, const RunRecord& record);
+
+}  // namespace seccoop::agents

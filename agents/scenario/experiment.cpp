@@ -1,0 +1,153 @@
+#include "agents/scenario/experiment.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <limits>
+
+namespace seccoop::agents {
+
+namespace {
+
+constexpr double kMaxReplications = 1e7;
+
+std::optional<Scenario> load_scenario_file(const std::filesystem::path& file,
+                                           sim::Diagnostics& diagnostics) {
+  const auto document = sim::YamlDocument::load_file(file, diagnostics);
+  const auto root = document.root();
+  if (!root) return std::nullopt;
+  return read_scenario(*root, file);
+}
+
+void read_experiment_keys(const sim::ConfigNode& root, const std::filesystem::path& file,
+                          Experiment& experiment, sim::Diagnostics& diagnostics) {
+  root.check_keys({"schema_version", "name", "description", "scenarios", "replications", "seed"});
+  if (const auto version = root.require("schema_version")) {
+    version->integer(kScenarioSchemaVersion, {kScenarioSchemaVersion, kScenarioSchemaVersion});
+  }
+  if (const auto name = root.require("name")) experiment.name = name->text("unnamed");
+  if (const auto replications = root.find("replications")) {
+    experiment.replications = static_cast<std::uint32_t>(replications->integer(1, {1, kMaxReplications}));
+  }
+  if (const auto seed = root.find("seed")) {
+    experiment.seed = static_cast<std::uint64_t>(
+        seed->integer(static_cast<std::int64_t>(kDefaultSeed),
+                      {0, static_cast<double>(std::numeric_limits<std::int64_t>::max())}));
+  }
+  const auto scenarios = root.require("scenarios");
+  if (!scenarios) return;
+  const auto items = scenarios->items();
+  if (items.empty() && scenarios->is_sequence()) scenarios->report("no scenarios", "at least one scenario file");
+  for (const auto& item : items) {
+    if (item.is_mapping()) {  // an inline scenario, as in a resolved experiment
+      experiment.scenarios.push_back(read_scenario(item, file));
+      continue;
+    }
+    const std::filesystem::path path = item.text();
+    const std::filesystem::path resolved = path.is_absolute() ? path : file.parent_path() / path;
+    sim::Diagnostics scenario_diagnostics;
+    auto scenario = load_scenario_file(resolved, scenario_diagnostics);
+    for (auto diagnostic : scenario_diagnostics.items()) {
+      if (diagnostic.where.line == 0) {  // the file itself is missing: point at the reference
+        diagnostic.where = item.location();
+        diagnostic.key = item.key_path();
+        diagnostic.found = "\"" + resolved.string() + "\"";
+      }
+      diagnostics.add(diagnostic);
+    }
+    if (scenario) experiment.scenarios.push_back(std::move(*scenario));
+  }
+}
+
+void apply_overrides(const ExperimentOverrides& overrides, Experiment& experiment,
+                     sim::Diagnostics& diagnostics) {
+  if (overrides.replications) experiment.replications = *overrides.replications;
+  if (overrides.seed) experiment.seed = *overrides.seed;
+  for (const auto& setting : overrides.parameter_settings) {
+    const sim::SourceLocation origin{.file = "--set " + setting};
+    const auto equals = setting.find('=');
+    if (equals == std::string::npos) {
+      diagnostics.add(sim::Diagnostic{.where = origin,
+                                      .message = "malformed override",
+                                      .expected = "path=value",
+                                      .found = "\"" + setting + "\""});
+      continue;
+    }
+    const std::string path = setting.substr(0, equals);
+    const std::string value = setting.substr(equals + 1);
+    for (auto& scenario : experiment.scenarios) {
+      if (!scenario.parameters.set_from_text(path, value, diagnostics, origin)) break;
+    }
+  }
+}
+
+}  // namespace
+
+Experiment load_experiment(const std::filesystem::path& file, const ExperimentOverrides& overrides) {
+  sim::Diagnostics diagnostics;
+  Experiment experiment{.file = file, .seed = kDefaultSeed};
+  const auto document = sim::YamlDocument::load_file(file, diagnostics);
+  if (const auto root = document.root()) {
+    if (root->find("scenarios")) {
+      read_experiment_keys(*root, file, experiment, diagnostics);
+    } else {
+      experiment.scenarios.push_back(read_scenario(*root, file));
+      experiment.name = experiment.scenarios.back().name;
+    }
+  }
+  apply_overrides(overrides, experiment, diagnostics);
+  diagnostics.throw_if_any();
+  return experiment;
+}
+
+namespace {
+
+void emit_parameters(YAML::Emitter& out, const sim::ParameterValues& values) {
+  // Nested by the dotted path's first component, which is how scenario files are written.
+  out << YAML::Key << "parameters" << YAML::Value << YAML::BeginMap;
+  std::string open_group;
+  for (std::size_t i = 0; i < values.table().size(); ++i) {
+    const std::string& path = values.table().spec(i).path;
+    const auto dot = path.find('.');
+    const std::string group = path.substr(0, dot);
+    if (group != open_group) {
+      if (!open_group.empty()) out << YAML::EndMap;
+      out << YAML::Key << group << YAML::Value << YAML::BeginMap;
+      open_group = group;
+    }
+    out << YAML::Key << path.substr(dot + 1) << YAML::Value << YAML::Precision(17) << values[i];
+  }
+  if (!open_group.empty()) out << YAML::EndMap;
+  out << YAML::EndMap;
+}
+
+}  // namespace
+
+std::string resolved_yaml(const Experiment& experiment) {
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  out << YAML::Key << "schema_version" << YAML::Value << kScenarioSchemaVersion;
+  out << YAML::Key << "name" << YAML::Value << experiment.name;
+  out << YAML::Key << "replications" << YAML::Value << experiment.replications;
+  out << YAML::Key << "seed" << YAML::Value << experiment.seed;
+  out << YAML::Key << "scenarios" << YAML::Value << YAML::BeginSeq;
+  for (const auto& scenario : experiment.scenarios) {
+    out << YAML::BeginMap;
+    out << YAML::Key << "schema_version" << YAML::Value << kScenarioSchemaVersion;
+    out << YAML::Key << "name" << YAML::Value << scenario.name;
+    out << YAML::Key << "description" << YAML::Value << scenario.description;
+    out << YAML::Key << "start" << YAML::Value << scenario.start.iso();
+    out << YAML::Key << "weeks" << YAML::Value << scenario.weeks;
+    out << YAML::Key << "integration" << YAML::Value << to_string(scenario.integration);
+    out << YAML::Key << "substeps" << YAML::Value << scenario.substeps;
+    out << YAML::Key << "network" << YAML::Value << YAML::BeginMap << YAML::Key << "source"
+        << YAML::Value << "published" << YAML::Key << "directory" << YAML::Value
+        << std::filesystem::absolute(scenario.network.directory).lexically_normal().string()
+        << YAML::EndMap;
+    emit_parameters(out, scenario.parameters);
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq << YAML::EndMap;
+  return out.c_str();
+}
+
+}  // namespace seccoop::agents

@@ -1,0 +1,39 @@
+#pragma once
+// An experiment: scenarios x replications under one master seed. A file with a `scenarios` key
+// is an experiment; any other file is read as a scenario and run as an experiment of one.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "agents/scenario/scenario.hpp"
+
+namespace seccoop::agents {
+
+struct Experiment {
+  std::string name;
+  std::filesystem::path file;
+  std::vector<Scenario> scenarios;
+  std::uint32_t replications = 1;
+  std::uint64_t seed = 0;
+};
+
+/// Command-line overrides, applied after the file is read.
+struct ExperimentOverrides {
+  std::optional<std::uint32_t> replications;
+  std::optional<std::uint64_t> seed;
+  std::vector<std::string> parameter_settings;  // "path=value", applied to every scenario
+};
+
+inline constexpr std::uint64_t kDefaultSeed = 20230922;  // the core paper's publication date
+
+/// Reads and validates an experiment (or a single scenario) file. Throws sim::UserError with
+/// every problem found in the file and in the scenario files it names.
+Experiment load_experiment(const std::filesystem::path& file, const ExperimentOverrides& overrides);
+
+/// The experiment as YAML with every default filled in: what a results file stores so that it
+/// alone reproduces the runs.
+std::string resolved_yaml(const Experiment& experiment);
+
+}  // namespace seccoop::agents

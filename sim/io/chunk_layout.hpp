@@ -1,0 +1,41 @@
+#pragma once
+// How datasets are cut into chunks, and the dataset-creation properties that go with it.
+//
+// Record variables (first dimension unlimited, e.g. `run`) keep whole rows together: one run's
+// series is one chunk, so writing or reading a run touches one chunk and a killed job loses at
+// most the chunks of the runs in flight. Small rows (a seed, a flag) are grouped so that a
+// chunk holds about kSmallestRecordChunkBytes: a million one-value chunks would cost more in
+// index than in data. A chunk never exceeds kLargestChunkBytes (HDF5's chunk cache is 1 MiB
+// per dataset by default and readers in other languages use similar defaults): the largest
+// of the other axes is halved until it fits. Static variables follow the same cap.
+#include <hdf5.h>
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "sim/io/hdf5_handle.hpp"
+#include "sim/io/schema.hpp"
+
+namespace seccoop::sim::io::detail {
+
+inline constexpr std::size_t kLargestChunkBytes = std::size_t{4} << 20;
+inline constexpr std::size_t kSmallestRecordChunkBytes = std::size_t{64} << 10;
+/// zlib level 4: most of level 9's ratio on simulation series at a fraction of the time.
+inline constexpr unsigned kDeflateLevel = 4;
+
+/// Chunk shape for a dataset whose current extent is `shape` (for a record variable shape[0]
+/// is ignored), with elements of `element_bytes` bytes. Every entry is >= 1 and, on fixed
+/// axes, <= the axis length.
+[[nodiscard]] std::vector<std::size_t> choose_chunk_shape(std::span<const std::size_t> shape,
+                                                          bool record, std::size_t element_bytes);
+
+/// Dataset-creation properties: chunks (the variable's hint or choose_chunk_shape()),
+/// shuffle + deflate for numbers (zlib only: every HDF5 build, in every language, has it; the
+/// filters would only compress heap references for strings, so those get none), fill value
+/// (NaN for floats, 0 for integers, "" for strings), tracked attribute order (netCDF-4 reads
+/// attributes in creation order) and no object timestamps (same data, same bytes).
+[[nodiscard]] PropertyListHandle make_dataset_creation_properties(
+    const Variable& variable, std::span<const std::size_t> shape, bool record);
+
+}  // namespace seccoop::sim::io::detail

@@ -1,0 +1,111 @@
+#include "sim/io/dataset_io.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+
+#include "sim/config/diagnostics.hpp"
+#include "sim/io/hdf5_errors.hpp"
+#include "sim/io/hdf5_types.hpp"
+
+namespace seccoop::sim::io::detail {
+
+Selection select_rows(hid_t dataset, std::optional<RowRange> rows,
+                      const std::filesystem::path& path, std::string_view name) {
+  const std::string operation = fmt::format("select rows of variable '{}'", name);
+  Selection selection;
+  selection.file_space = DataspaceHandle(check_id(H5Dget_space(dataset), path, operation));
+  const int rank = H5Sget_simple_extent_ndims(selection.file_space.get());
+  check_status(rank, path, operation);
+  std::vector<hsize_t> extent(static_cast<std::size_t>(rank));
+  check_status(H5Sget_simple_extent_dims(selection.file_space.get(), extent.data(), nullptr), path,
+               operation);
+  std::vector<hsize_t> start(extent.size(), 0);
+  std::vector<hsize_t> count = extent;
+  if (rows && !extent.empty()) {
+    if (rows->first + rows->count > extent.front()) {
+      throw InternalError(fmt::format("rows [{}, {}) of variable '{}' are outside its {} rows",
+                                      rows->first, rows->first + rows->count, name,
+                                      extent.front()));
+    }
+    start.front() = rows->first;
+    count.front() = rows->count;
+  }
+  selection.elements = 1;
+  for (hsize_t length : count) {
+    selection.elements *= static_cast<std::size_t>(length);
+  }
+  if (!extent.empty()) {
+    check_status(H5Sselect_hyperslab(selection.file_space.get(), H5S_SELECT_SET, start.data(),
+                                     nullptr, count.data(), nullptr),
+                 path, operation);
+  }
+  const hsize_t elements = selection.elements;
+  selection.memory_space = DataspaceHandle(
+      check_id(elements == 0 ? H5Screate(H5S_NULL) : H5Screate_simple(1, &elements, nullptr), path,
+               operation));
+  return selection;
+}
+
+void write_selection(hid_t dataset, const Selection& selection, hid_t memory_type, const void* data,
+                     const std::filesystem::path& path, std::string_view name) {
+  if (selection.elements == 0) {
+    return;
+  }
+  check_status(H5Dwrite(dataset, memory_type, selection.memory_space.get(),
+                        selection.file_space.get(), H5P_DEFAULT, data),
+               path, fmt::format("write variable '{}'", name));
+}
+
+void write_strings(hid_t dataset, const Selection& selection, std::span<const std::string> values,
+                   const std::filesystem::path& path, std::string_view name) {
+  // HDF5 takes variable-length strings as an array of C strings; an embedded NUL ends one.
+  std::vector<const char*> pointers;
+  pointers.reserve(values.size());
+  for (const auto& value : values) {
+    pointers.push_back(value.c_str());
+  }
+  DatatypeHandle memory_type = memory_type_for(ValueType::string);
+  write_selection(dataset, selection, memory_type.get(), pointers.data(), path, name);
+}
+
+template <typename T>
+std::vector<T> read_numbers(hid_t dataset, const Selection& selection, hid_t memory_type,
+                            const std::filesystem::path& path, std::string_view name) {
+  std::vector<T> values(selection.elements);
+  if (!values.empty()) {
+    check_status(H5Dread(dataset, memory_type, selection.memory_space.get(),
+                         selection.file_space.get(), H5P_DEFAULT, values.data()),
+                 path, fmt::format("read variable '{}'", name));
+  }
+  return values;
+}
+
+template std::vector<double> read_numbers<double>(hid_t, const Selection&, hid_t,
+                                                  const std::filesystem::path&, std::string_view);
+template std::vector<std::int64_t> read_numbers<std::int64_t>(hid_t, const Selection&, hid_t,
+                                                              const std::filesystem::path&,
+                                                              std::string_view);
+
+std::vector<std::string> read_strings(hid_t dataset, const Selection& selection,
+                                      const std::filesystem::path& path, std::string_view name) {
+  std::vector<std::string> values;
+  if (selection.elements == 0) {
+    return values;
+  }
+  DatatypeHandle memory_type = memory_type_for(ValueType::string);
+  std::vector<char*> pointers(selection.elements, nullptr);
+  check_status(H5Dread(dataset, memory_type.get(), selection.memory_space.get(),
+                       selection.file_space.get(), H5P_DEFAULT, pointers.data()),
+               path, fmt::format("read variable '{}'", name));
+  values.reserve(pointers.size());
+  for (const char* pointer : pointers) {
+    values.emplace_back(pointer == nullptr ? "" : pointer);
+  }
+  // HDF5 allocated each string; give them back with the same type and memory space.
+  static_cast<void>(H5Dvlen_reclaim(memory_type.get(), selection.memory_space.get(), H5P_DEFAULT,
+                                    pointers.data()));
+  return values;
+}
+
+}  // namespace seccoop::sim::io::detail

@@ -1,1 +1,0 @@
-namespace seccoop::sim { int time_placeholder() { return 0; } }

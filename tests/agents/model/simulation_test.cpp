@@ -1,0 +1,72 @@
+#include "agents/model/simulation.hpp"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "agents/scenario/experiment.hpp"
+#include "tests/support/paths.hpp"
+
+namespace seccoop::agents {
+namespace {
+
+double final_members(const RunRecord& record) {
+  const auto last = record.members.end() - static_cast<std::ptrdiff_t>(record.cartels);
+  return std::accumulate(last, record.members.end(), 0.0);
+}
+
+Experiment load(const std::string& scenario) {
+  return load_experiment(testing::config_dir() / "scenarios" / scenario, {});
+}
+
+TEST(Simulation, StochasticMeanOfHundredReplicationsIsWithinTwoPercentOfExpected) {
+  SECCOOP_REQUIRE_PUBLISHED_NETWORK();
+  const auto expected_experiment = load("core-2012.yaml");
+  const auto stochastic_experiment = load("core-2012-stochastic.yaml");
+  const World expected_world = build_world(expected_experiment.scenarios[0]);
+  const World stochastic_world = build_world(stochastic_experiment.scenarios[0]);
+
+  const RunRecord reference = simulate_run(expected_world, {.master_seed = 1, .run_index = 0});
+  double mean = 0.0;
+  double mean_deaths = 0.0;
+  constexpr int kReplications = 100;
+  for (int r = 0; r < kReplications; ++r) {
+    const RunRecord run =
+        simulate_run(stochastic_world, {.master_seed = 7, .run_index = static_cast<std::uint64_t>(r)});
+    mean += final_members(run) / kReplications;
+    mean_deaths += run.deaths.back() / kReplications;
+  }
+  EXPECT_NEAR(mean, final_members(reference), 0.02 * final_members(reference));
+  EXPECT_NEAR(mean_deaths, reference.deaths.back(), 0.02 * reference.deaths.back());
+}
+
+TEST(Simulation, StochasticMembersAreWholeNumbersAndFlowsBalance) {
+  SECCOOP_REQUIRE_PUBLISHED_NETWORK();
+  const auto experiment = load("core-2012-stochastic.yaml");
+  const World world = build_world(experiment.scenarios[0]);
+  const RunRecord run = simulate_run(world, {.master_seed = 3, .run_index = 5});
+  for (const double members : run.members) ASSERT_EQ(members, std::floor(members));
+  const double start = std::accumulate(world.initial_members.begin(), world.initial_members.end(), 0.0);
+  double net = 0.0;
+  for (std::size_t w = 0; w < run.weeks; ++w) {
+    net += run.recruits[w] - run.incapacitated[w] - run.deaths[w] - run.exits[w];
+  }
+  EXPECT_EQ(final_members(run), start + net);
+}
+
+TEST(Simulation, SameKeySameRunDifferentKeyDifferentRun) {
+  SECCOOP_REQUIRE_PUBLISHED_NETWORK();
+  const auto experiment = load("core-2012-stochastic.yaml");
+  const World world = build_world(experiment.scenarios[0]);
+  const RunRecord a = simulate_run(world, {.master_seed = 11, .run_index = 2});
+  const RunRecord b = simulate_run(world, {.master_seed = 11, .run_index = 2});
+  const RunRecord c = simulate_run(world, {.master_seed = 12, .run_index = 2});
+  const RunRecord d = simulate_run(world, {.master_seed = 11, .run_index = 3});
+  EXPECT_EQ(a.members, b.members);
+  EXPECT_EQ(a.deaths, b.deaths);
+  EXPECT_NE(a.members, c.members);
+  EXPECT_NE(a.members, d.members);
+}
+
+}  // namespace
+}  // namespace seccoop::agents
