@@ -1,34 +1,43 @@
 #pragma once
-// Everything one run records, week by week (week w = 1..weeks, values at the week's end;
-// flows are totals over the week).
+// Everything one run records. Weekly series are listed once in the series catalog
+// (agents/output/series_catalog.hpp) with their axes, units and long names; a RunRecord holds
+// their values, [week][axes...] row-major, week w = 1..weeks at row w-1.
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
+
+#include "agents/output/series_catalog.hpp"
 
 namespace seccoop::agents {
 
-struct RunRecord {
-  std::uint64_t run_index = 0;
-  std::size_t weeks = 0;
-  std::size_t cartels = 0;
-  std::vector<double> members;        // [week][cartel], members at the end of the week
-  std::vector<double> deaths;         // [week], cartel members killed in conflict
-  std::vector<double> homicides;      // [week], national homicides implied by the deaths
-  std::vector<double> recruits;       // [week]
-  std::vector<double> incapacitated;  // [week], members arrested
-  std::vector<double> exits;          // [week], members leaving (saturation)
+class RunRecord {
+ public:
+  RunRecord(std::uint64_t run_index, std::size_t weeks, const AxisSizes& sizes);
+
+  [[nodiscard]] std::uint64_t run_index() const noexcept { return run_index_; }
+  [[nodiscard]] std::size_t weeks() const noexcept { return weeks_; }
+  /// Values per week of a series (1 for a national total, cartels for a per-cartel series).
+  [[nodiscard]] std::size_t width(Series series) const { return width_[index(series)]; }
+
+  /// The values of `series` in week `week` (1-based), to fill.
+  std::span<double> week_values(Series series, std::size_t week);
+  [[nodiscard]] std::span<const double> week_values(Series series, std::size_t week) const;
+  /// Sets a one-value-per-week series.
+  void set(Series series, std::size_t week, double value) { week_values(series, week)[0] = value; }
+  [[nodiscard]] double get(Series series, std::size_t week) const { return week_values(series, week)[0]; }
+  /// All weeks of a series, [week][...].
+  [[nodiscard]] const std::vector<double>& values(Series series) const { return data_[index(series)]; }
+
   double wall_seconds = 0.0;
 
-  RunRecord(std::uint64_t run, std::size_t week_count, std::size_t cartel_count)
-      : run_index(run),
-        weeks(week_count),
-        cartels(cartel_count),
-        members(week_count * cartel_count),
-        deaths(week_count),
-        homicides(week_count),
-        recruits(week_count),
-        incapacitated(week_count),
-        exits(week_count) {}
+ private:
+  static std::size_t index(Series series) { return static_cast<std::size_t>(series); }
+
+  std::uint64_t run_index_;
+  std::size_t weeks_;
+  std::vector<std::size_t> width_;
+  std::vector<std::vector<double>> data_;
 };
 
 }  // namespace seccoop::agents

@@ -1,5 +1,6 @@
 #include "agents/model/simulation.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <numeric>
 
@@ -37,14 +38,14 @@ void cartel_dynamics_phase(RunState& state) {
 
 void record_phase(RunState& state) {
   RunRecord& record = *state.record;
-  const std::size_t row = state.week - 1;
-  std::copy(state.members.begin(), state.members.end(),
-            record.members.begin() + static_cast<std::ptrdiff_t>(row * record.cartels));
-  record.deaths[row] = total(state.flows.deaths);
-  record.homicides[row] = state.world->core.homicides_from_deaths(record.deaths[row]);
-  record.recruits[row] = total(state.flows.recruits);
-  record.incapacitated[row] = total(state.flows.incapacitated);
-  record.exits[row] = total(state.flows.exits);
+  const std::size_t week = state.week;
+  std::ranges::copy(state.members, record.week_values(Series::members, week).begin());
+  const double deaths = total(state.flows.deaths);
+  record.set(Series::deaths, week, deaths);
+  record.set(Series::homicides, week, state.world->core.homicides_from_deaths(deaths));
+  record.set(Series::recruits, week, total(state.flows.recruits));
+  record.set(Series::incapacitated, week, total(state.flows.incapacitated));
+  record.set(Series::exits, week, total(state.flows.exits));
 }
 
 }  // namespace
@@ -52,7 +53,7 @@ void record_phase(RunState& state) {
 RunRecord simulate_run(const World& world, sim::StreamKey key) {
   const auto started = std::chrono::steady_clock::now();
   const auto weeks = static_cast<std::size_t>(world.scenario->weeks);
-  RunRecord record(key.run_index, weeks, world.cartel_count());
+  RunRecord record(key.run_index, weeks, world.axis_sizes());
   RunState state{.world = &world,
                  .key = key,
                  .members = world.initial_members,

@@ -6,6 +6,7 @@
 #include "agents/cartel/conflict_network.hpp"
 #include "agents/cartel/core_parameters.hpp"
 #include "agents/network/cartel_network.hpp"
+#include "agents/output/series_catalog.hpp"
 #include "agents/scenario/scenario.hpp"
 #include "sim/graph/actor_graph.hpp"
 
@@ -27,6 +28,7 @@ struct World {
   std::vector<double> initial_members;  // by cartel index
 
   [[nodiscard]] std::size_t cartel_count() const noexcept { return cartel_agent.size(); }
+  [[nodiscard]] AxisSizes axis_sizes() const { return {.cartels = cartel_count()}; }
 };
 
 /// Builds the world of `scenario`. Throws sim::UserError if its network cannot be read.

@@ -91,18 +91,12 @@ sim::io::FileSchema results_schema(const Experiment& experiment, const std::vect
   v.push_back(variable("completed", {"run"}, ValueType::int8, "1",
                        "1 when every variable of the run is written (written last)"));
 
-  v.push_back(variable("members", {"run", "week", "cartel"}, ValueType::float64, "members",
-                       "cartel members at the end of the week"));
-  v.push_back(variable("deaths", {"run", "week"}, ValueType::float64, "members/week",
-                       "cartel members killed in conflict"));
-  v.push_back(variable("homicides", {"run", "week"}, ValueType::float64, "homicides/week",
-                       "national homicides implied by cartel deaths"));
-  v.push_back(variable("recruits", {"run", "week"}, ValueType::float64, "members/week",
-                       "members recruited"));
-  v.push_back(variable("incapacitated", {"run", "week"}, ValueType::float64, "members/week",
-                       "members arrested (incapacitated)"));
-  v.push_back(variable("exits", {"run", "week"}, ValueType::float64, "members/week",
-                       "members leaving (saturation)"));
+  for (const auto& spec : series_catalog()) {
+    std::vector<std::string> dimensions = {"run", "week"};
+    for (const Axis axis : spec.axes) dimensions.emplace_back(kAxisNames[static_cast<std::size_t>(axis)]);
+    v.push_back(variable(std::string(spec.name), std::move(dimensions), ValueType::float64,
+                         std::string(spec.units), std::string(spec.long_name)));
+  }
   for (auto& each : v) add_time_coordinate(each, start.has_value());
   return schema;
 }
@@ -161,7 +155,6 @@ std::vector<double> padded(const std::vector<double>& values, std::size_t weeks,
 void write_run(sim::io::ResultsFile& file, std::size_t row, const sim::RunSpec& spec,
                const Experiment& experiment, const RunRecord& record) {
   const std::size_t weeks = file.dimension_size("week");
-  const std::size_t cartels = file.dimension_size("cartel");
   const auto one = [&](std::string_view name, auto value) {
     file.write(name, row, 1, std::span<const decltype(value)>(&value, 1));
   };
@@ -173,17 +166,15 @@ void write_run(sim::io::ResultsFile& file, std::size_t row, const sim::RunSpec& 
   one("seed", static_cast<std::int64_t>(experiment.seed));
   one("wall_time", record.wall_seconds);
 
-  const auto series = [&](std::string_view name, const std::vector<double>& values, std::size_t width_in,
-                          std::size_t width_out) {
-    const auto full = padded(values, record.weeks, width_in, weeks, width_out);
-    file.write(name, row, 1, std::span<const double>(full));
-  };
-  series("members", record.members, record.cartels, cartels);
-  series("deaths", record.deaths, 1, 1);
-  series("homicides", record.homicides, 1, 1);
-  series("recruits", record.recruits, 1, 1);
-  series("incapacitated", record.incapacitated, 1, 1);
-  series("exits", record.exits, 1, 1);
+  for (const auto& series : series_catalog()) {
+    std::size_t width_out = 1;
+    for (const Axis axis : series.axes) {
+      width_out *= file.dimension_size(kAxisNames[static_cast<std::size_t>(axis)]);
+    }
+    const auto full = padded(record.values(series.id), record.weeks(), record.width(series.id),
+                             weeks, width_out);
+    file.write(series.name, row, 1, std::span<const double>(full));
+  }
 
   one("status", static_cast<std::int8_t>(RunStatus::ok));
   one("completed", std::int8_t{1});

@@ -45,18 +45,18 @@ class SummaryAccumulator {
 
   void add(std::uint32_t scenario, const RunRecord& record) {
     ScenarioSummary& s = summaries_[scenario];
-    const std::size_t last = record.weeks - 1;
+    const std::size_t last = record.weeks();
+    const auto members = record.week_values(Series::members, last);
     s.runs += 1;
-    s.final_members += std::accumulate(
-        record.members.begin() + static_cast<std::ptrdiff_t>(last * record.cartels),
-        record.members.end(), 0.0);
-    s.first_week_deaths += record.deaths.front();
-    s.last_week_deaths += record.deaths[last];
-    const std::size_t year = std::min<std::size_t>(52, record.weeks);
-    s.homicides_per_year_last +=
-        std::accumulate(record.homicides.end() - static_cast<std::ptrdiff_t>(year),
-                        record.homicides.end(), 0.0) *
-        52.0 / static_cast<double>(year);
+    s.final_members += std::accumulate(members.begin(), members.end(), 0.0);
+    s.first_week_deaths += record.get(Series::deaths, 1);
+    s.last_week_deaths += record.get(Series::deaths, last);
+    const std::size_t year = std::min<std::size_t>(52, last);
+    double homicides = 0.0;
+    for (std::size_t week = last - year + 1; week <= last; ++week) {
+      homicides += record.get(Series::homicides, week);
+    }
+    s.homicides_per_year_last += homicides * 52.0 / static_cast<double>(year);
   }
 
   std::vector<ScenarioSummary> means() const {

@@ -11,8 +11,8 @@ namespace seccoop::agents {
 namespace {
 
 double final_members(const RunRecord& record) {
-  const auto last = record.members.end() - static_cast<std::ptrdiff_t>(record.cartels);
-  return std::accumulate(last, record.members.end(), 0.0);
+  const auto last = record.week_values(Series::members, record.weeks());
+  return std::accumulate(last.begin(), last.end(), 0.0);
 }
 
 Experiment load(const std::string& scenario) {
@@ -34,10 +34,11 @@ TEST(Simulation, StochasticMeanOfHundredReplicationsIsWithinTwoPercentOfExpected
     const RunRecord run =
         simulate_run(stochastic_world, {.master_seed = 7, .run_index = static_cast<std::uint64_t>(r)});
     mean += final_members(run) / kReplications;
-    mean_deaths += run.deaths.back() / kReplications;
+    mean_deaths += run.get(Series::deaths, run.weeks()) / kReplications;
   }
   EXPECT_NEAR(mean, final_members(reference), 0.02 * final_members(reference));
-  EXPECT_NEAR(mean_deaths, reference.deaths.back(), 0.02 * reference.deaths.back());
+  const double reference_deaths = reference.get(Series::deaths, reference.weeks());
+  EXPECT_NEAR(mean_deaths, reference_deaths, 0.02 * reference_deaths);
 }
 
 TEST(Simulation, StochasticMembersAreWholeNumbersAndFlowsBalance) {
@@ -45,11 +46,12 @@ TEST(Simulation, StochasticMembersAreWholeNumbersAndFlowsBalance) {
   const auto experiment = load("core-2012-stochastic.yaml");
   const World world = build_world(experiment.scenarios[0]);
   const RunRecord run = simulate_run(world, {.master_seed = 3, .run_index = 5});
-  for (const double members : run.members) ASSERT_EQ(members, std::floor(members));
+  for (const double members : run.values(Series::members)) ASSERT_EQ(members, std::floor(members));
   const double start = std::accumulate(world.initial_members.begin(), world.initial_members.end(), 0.0);
   double net = 0.0;
-  for (std::size_t w = 0; w < run.weeks; ++w) {
-    net += run.recruits[w] - run.incapacitated[w] - run.deaths[w] - run.exits[w];
+  for (std::size_t w = 1; w <= run.weeks(); ++w) {
+    net += run.get(Series::recruits, w) - run.get(Series::incapacitated, w) -
+           run.get(Series::deaths, w) - run.get(Series::exits, w);
   }
   EXPECT_EQ(final_members(run), start + net);
 }
@@ -62,10 +64,10 @@ TEST(Simulation, SameKeySameRunDifferentKeyDifferentRun) {
   const RunRecord b = simulate_run(world, {.master_seed = 11, .run_index = 2});
   const RunRecord c = simulate_run(world, {.master_seed = 12, .run_index = 2});
   const RunRecord d = simulate_run(world, {.master_seed = 11, .run_index = 3});
-  EXPECT_EQ(a.members, b.members);
-  EXPECT_EQ(a.deaths, b.deaths);
-  EXPECT_NE(a.members, c.members);
-  EXPECT_NE(a.members, d.members);
+  EXPECT_EQ(a.values(Series::members), b.values(Series::members));
+  EXPECT_EQ(a.values(Series::deaths), b.values(Series::deaths));
+  EXPECT_NE(a.values(Series::members), c.values(Series::members));
+  EXPECT_NE(a.values(Series::members), d.values(Series::members));
 }
 
 }  // namespace
