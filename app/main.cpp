@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
   seccoop::app::add_run_command(cli, action, command_line);
   seccoop::app::add_validate_command(cli, action);
   seccoop::app::add_params_command(cli, action);
+  seccoop::app::add_scenarios_command(cli, action);
+  seccoop::app::add_info_command(cli, action);
+  seccoop::app::add_summarize_command(cli, action);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -29,7 +32,7 @@ int main(int argc, char** argv) {
     return action ? action() : 0;
   } catch (const seccoop::sim::UserError& error) {
     for (const auto& diagnostic : error.diagnostics()) {
-      fmt::print(stderr, "error: {}\n", diagnostic.to_string());
+      fmt::print(stderr, "error: {}\n", seccoop::app::with_hints(diagnostic.to_string()));
     }
     return 2;
   } catch (const seccoop::sim::InternalError& error) {

@@ -19,32 +19,34 @@ ConflictNetwork::ConflictNetwork(std::size_t cartel_count,
   for (const auto& pair : rivalries) {
     ++row_start_[pair.first + 1];
     ++row_start_[pair.second + 1];
+    initial_weight_.push_back(pair.weight);
   }
   std::partial_sum(row_start_.begin(), row_start_.end(), row_start_.begin());
   rival_.resize(row_start_.back());
-  rival_weight_.resize(row_start_.back());
+  rivalry_index_.resize(row_start_.back());
   std::vector<std::uint32_t> next(row_start_.begin(), row_start_.end() - 1);
-  for (const auto& pair : rivalries) {
+  for (std::uint32_t r = 0; r < rivalries.size(); ++r) {
+    const auto& pair = rivalries[r];
     rival_[next[pair.first]] = pair.second;
-    rival_weight_[next[pair.first]++] = pair.weight;
+    rivalry_index_[next[pair.first]++] = r;
     rival_[next[pair.second]] = pair.first;
-    rival_weight_[next[pair.second]++] = pair.weight;
+    rivalry_index_[next[pair.second]++] = r;
   }
 }
 
 void ConflictNetwork::conflict_exposure(std::span<const double> members,
                                         std::span<const double> multiplier,
+                                        std::span<const double> rivalry_weight,
                                         std::span<double> exposure) const {
-  double weighted_total = 0.0;
-  for (std::size_t j = 0; j < members.size(); ++j) weighted_total += multiplier[j] * members[j];
+  double total = 0.0;
+  for (const double y : members) total += y;
   for (std::size_t i = 0; i < members.size(); ++i) {
-    const double own = multiplier[i] * members[i];
-    double sum = weighted_total - own;
+    double rivals = 0.0;
     for (std::uint32_t k = row_start_[i]; k < row_start_[i + 1]; ++k) {
       const std::uint32_t j = rival_[k];
-      sum += rival_weight_[k] * multiplier[j] * members[j];
+      rivals += rivalry_weight[rivalry_index_[k]] * multiplier[j] * members[j];
     }
-    exposure[i] = multiplier[i] * sum * inverse_allies_plus_one_[i];
+    exposure[i] = (multiplier[i] * rivals + total - members[i]) * inverse_allies_plus_one_[i];
   }
 }
 

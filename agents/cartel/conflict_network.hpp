@@ -1,9 +1,13 @@
 #pragma once
-// Compressed adjacency of the conflict term C_ij = (rival_ij + 1) / (allies_i + 1).
+// Compressed adjacency of the conflict term of the calibrated core:
 //
-// C is dense (every pair has the "+1"), but sum_j C_ij m_j y_j splits into a sparse part over
-// rivals and a dense part that is one total: (sum_{j in rivals} w_ij m_j y_j + M - m_i y_i) /
-// (allies_i + 1), with M = sum_j m_j y_j. One evaluation therefore costs O(cartels + edges).
+//   sum_j C_ij m_ij y_j,  C_ij m_ij = (w_ij m_i m_j + 1) / (allies_i + 1),  j != i
+//
+// The "+1" makes C dense, but that part is one total: (Y - y_i) / (allies_i + 1) with
+// Y = sum_j y_j, so an evaluation costs O(cartels + rivalries). A succession-contest multiplier
+// m scales a cartel's rivalries only, not the diffuse conflict every pair has (docs/MODEL.md).
+// Rivalry weights are passed at evaluation time (they escalate after splits); the topology is
+// fixed until the network is rebuilt.
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -19,19 +23,19 @@ class ConflictNetwork {
                   const std::vector<WeightedPair>& alliances);
 
   [[nodiscard]] std::size_t size() const noexcept { return inverse_allies_plus_one_.size(); }
+  [[nodiscard]] std::size_t rivalry_count() const noexcept { return initial_weight_.size(); }
+  /// Rivalry weights as given at construction, by rivalry index.
+  [[nodiscard]] const std::vector<double>& initial_weights() const noexcept { return initial_weight_; }
 
-  /// pressure_i = m_i * sum_{j != i} C_ij m_j y_j, for every cartel i.
+  /// exposure_i = sum_{j != i} C_ij m_ij y_j for every cartel i; `rivalry_weight` by rivalry index.
   void conflict_exposure(std::span<const double> members, std::span<const double> multiplier,
-                         std::span<double> exposure) const;
-
-  [[nodiscard]] double inverse_allies_plus_one(std::size_t cartel) const {
-    return inverse_allies_plus_one_[cartel];
-  }
+                         std::span<const double> rivalry_weight, std::span<double> exposure) const;
 
  private:
   std::vector<std::uint32_t> row_start_;  // rivals of i are [row_start_[i], row_start_[i+1])
   std::vector<std::uint32_t> rival_;
-  std::vector<double> rival_weight_;
+  std::vector<std::uint32_t> rivalry_index_;
+  std::vector<double> initial_weight_;
   std::vector<double> inverse_allies_plus_one_;
 };
 

@@ -15,11 +15,13 @@ constexpr std::uint64_t kDepartureStream = 2;
 }  // namespace
 
 MembershipDrivers MembershipDrivers::uniform(std::size_t cartels,
-                                             const CoreParameters& parameters) {
+                                             const CoreParameters& parameters,
+                                             const ConflictNetwork& network) {
   return MembershipDrivers{
       .recruitment_rate = std::vector<double>(cartels, parameters.recruitment_rate_per_week),
       .incapacitation_pressure = std::vector<double>(cartels, parameters.incapacitation_per_week),
-      .contest_multiplier = std::vector<double>(cartels, 1.0)};
+      .contest_multiplier = std::vector<double>(cartels, 1.0),
+      .rivalry_weight = network.initial_weights()};
 }
 
 void MembershipFlows::assign_zero(std::size_t cartels) {
@@ -32,7 +34,7 @@ MembershipDynamics::MembershipDynamics(ConflictNetwork network, CoreParameters p
 void MembershipDynamics::evaluate(std::span<const double> members,
                                   const MembershipDrivers& drivers, MembershipFlows& rates) {
   const std::size_t n = members.size();
-  network_.conflict_exposure(members, drivers.contest_multiplier, exposure_);
+  network_.conflict_exposure(members, drivers.contest_multiplier, drivers.rivalry_weight, exposure_);
   const double total = std::accumulate(members.begin(), members.end(), 0.0);
   const double inverse_total = total > 0.0 ? 1.0 / total : 0.0;
   for (std::size_t i = 0; i < n; ++i) {

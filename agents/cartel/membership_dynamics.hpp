@@ -4,8 +4,8 @@
 //   dy_i/dt = rho_i y_i - eta_i y_i / TC - theta y_i sum_j C_ij m_ij y_j - omega y_i^2
 //
 // advanced one week at a time, either as expected values (classical RK4 with sub-steps) or as
-// integer counts drawn from the same rates. m_ij = m_i m_j: a succession contest at i scales
-// every conflict i takes part in.
+// integer counts drawn from the same rates. m_ij scales rivalries only (see
+// conflict_network.hpp).
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -21,9 +21,12 @@ struct MembershipDrivers {
   std::vector<double> recruitment_rate;        // rho_i, 1/week
   std::vector<double> incapacitation_pressure; // eta_i, members/week if the cartel were everyone
   std::vector<double> contest_multiplier;      // m_i >= 1
+  std::vector<double> rivalry_weight;          // by rivalry index of the conflict network
 
-  /// Drivers of the published model: rho, eta and m = 1 for every cartel.
-  static MembershipDrivers uniform(std::size_t cartels, const CoreParameters& parameters);
+  /// Drivers of the published model: rho, eta and m = 1 for every cartel, rivalry weights as
+  /// published.
+  static MembershipDrivers uniform(std::size_t cartels, const CoreParameters& parameters,
+                                   const ConflictNetwork& network);
 };
 
 /// Members entering and leaving each cartel during one week.

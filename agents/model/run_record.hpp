@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "agents/output/series_catalog.hpp"
+#include "agents/world/scheduled_event.hpp"
 
 namespace seccoop::agents {
 
@@ -30,6 +31,16 @@ class RunRecord {
   [[nodiscard]] const std::vector<double>& values(Series series) const { return data_[index(series)]; }
 
   double wall_seconds = 0.0;
+
+  /// Discrete events of the run: scheduled ones as they fired, and splits.
+  struct Event {
+    std::uint32_t week = 0;
+    EventType type = EventType::set;
+    std::int32_t actor = -1;   // actor index (for a split: the parent cartel slot)
+    std::int32_t target = -1;  // cartel slot (for a split: the new faction's slot)
+    double value = 0.0;
+  };
+  std::vector<Event> events;
 
  private:
   static std::size_t index(Series series) { return static_cast<std::size_t>(series); }

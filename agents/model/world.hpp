@@ -1,37 +1,52 @@
 #pragma once
-// A scenario made ready to run: the actor graph, edge weights and initial state, built once and
-// shared read-only by every run of that scenario.
+// A scenario made ready to run: its world definition, typed parameters and the actor graph at
+// the start, built once and shared read-only by every run of that scenario.
+#include <memory>
 #include <vector>
 
-#include "agents/cartel/conflict_network.hpp"
 #include "agents/cartel/core_parameters.hpp"
-#include "agents/network/cartel_network.hpp"
+#include "agents/model/model_parameters.hpp"
 #include "agents/output/series_catalog.hpp"
 #include "agents/scenario/scenario.hpp"
+#include "agents/world/world_definition.hpp"
 #include "sim/graph/actor_graph.hpp"
 
 namespace seccoop::agents {
 
-/// Agent kinds and edge kinds of the actor graph, by the names used in YAML.
-enum AgentKindId : sim::AgentKind { kCartelKind = 0 };
-enum EdgeKindId : sim::EdgeKind { kRivalryEdge = 0, kAllianceEdge = 1 };
+/// Agent kinds and edge kinds of the actor graph.
+enum AgentKindId : sim::AgentKind { kCartelKind = 0, kUsAgencyKind = 1, kMxBodyKind = 2 };
+enum EdgeKindId : sim::EdgeKind {
+  kRivalryEdge = 0,
+  kAllianceEdge = 1,
+  kTrustEdge = 2,
+  kCoordinationEdge = 3,
+  kCorruptionEdge = 4,
+};
 
 struct World {
   const Scenario* scenario = nullptr;
-  sim::ActorGraph graph;
-  std::vector<sim::AgentId> cartel_agent;  // cartel index -> vertex
-  std::vector<std::string> cartel_names;
-  std::vector<double> rivalry_weight;   // by rivalry edge slot
-  std::vector<double> alliance_weight;  // by alliance edge slot
+  std::shared_ptr<const WorldDefinition> definition;
   CoreParameters core;
-  ConflictNetwork conflict;
-  std::vector<double> initial_members;  // by cartel index
+  ModelParameters model;
+  /// Vertices: cartels 0..C-1, then state actors. Factions created by splits are added per run.
+  sim::ActorGraph graph;
+  std::size_t cartel_capacity = 0;  // initial cartels + faction slots
 
-  [[nodiscard]] std::size_t cartel_count() const noexcept { return cartel_agent.size(); }
-  [[nodiscard]] AxisSizes axis_sizes() const { return {.cartels = cartel_count()}; }
+  [[nodiscard]] std::size_t initial_cartels() const { return definition->cartels.size(); }
+  [[nodiscard]] std::size_t actor_count() const { return definition->actors.size(); }
+  /// The security model runs only when the world has state actors; otherwise the published
+  /// core runs unchanged (incapacitation shared by size).
+  [[nodiscard]] bool has_security_actors() const { return !definition->actors.empty(); }
+  [[nodiscard]] AxisSizes axis_sizes() const;
+  [[nodiscard]] sim::AgentId actor_vertex(std::size_t actor) const {
+    return static_cast<sim::AgentId>(initial_cartels() + actor);
+  }
 };
 
-/// Builds the world of `scenario`. Throws sim::UserError if its network cannot be read.
+/// Builds the world of `scenario`. Throws sim::UserError if its data cannot be read.
 World build_world(const Scenario& scenario);
+
+/// The published network as a world of cartels only (one national region).
+std::shared_ptr<const WorldDefinition> world_from_published_network(const Scenario& scenario);
 
 }  // namespace seccoop::agents

@@ -5,6 +5,8 @@
 #include <limits>
 #include <optional>
 
+#include "agents/output/axis_coordinates.hpp"
+
 namespace seccoop::agents {
 
 namespace {
@@ -27,10 +29,42 @@ std::size_t max_weeks(const Experiment& experiment) {
   return static_cast<std::size_t>(weeks);
 }
 
-std::size_t max_cartels(const std::vector<World>& worlds) {
-  std::size_t cartels = 1;
-  for (const auto& world : worlds) cartels = std::max(cartels, world.cartel_count());
-  return cartels;
+/// Length of the file's `week` dimension (0 when only summaries are written).
+std::size_t recorded_weeks(const Experiment& experiment) {
+  return experiment.outputs.recorded_weeks(max_weeks(experiment));
+}
+
+/// Week number of row `index` along the file's `week` dimension.
+std::size_t week_of_row(const Experiment& experiment, std::size_t index) {
+  return (index + 1) * experiment.outputs.week_stride;
+}
+
+std::vector<std::string> series_dimensions(const SeriesSpec& spec, bool weekly) {
+  std::vector<std::string> dimensions = {"run"};
+  if (weekly) dimensions.emplace_back("week");
+  for (const Axis axis : spec.axes)
+    dimensions.emplace_back(kAxisNames[static_cast<std::size_t>(axis)]);
+  return dimensions;
+}
+
+/// The weekly series, or their per-run summaries, that the experiment selects.
+void add_series_variables(const Experiment& experiment, std::vector<Variable>& v) {
+  for (const Series id : experiment.outputs.series()) {
+    const SeriesSpec& spec = series_catalog()[static_cast<std::size_t>(id)];
+    const std::string name(spec.name);
+    const std::string long_name(spec.long_name);
+    if (!experiment.outputs.summaries_only) {
+      v.push_back(variable(name, series_dimensions(spec, true), ValueType::float64,
+                           std::string(spec.units), long_name));
+      continue;
+    }
+    v.push_back(variable(name + std::string(kFinalSuffix), series_dimensions(spec, false),
+                         ValueType::float64, std::string(spec.units),
+                         long_name + ", in the last week of the run"));
+    v.push_back(variable(name + std::string(kMeanSuffix), series_dimensions(spec, false),
+                         ValueType::float64, std::string(spec.units),
+                         long_name + ", mean over the weeks of the run"));
+  }
 }
 
 /// The start shared by every scenario, if they share one.
@@ -53,17 +87,19 @@ void add_time_coordinate(Variable& variable, bool has_time) {
 
 sim::io::FileSchema results_schema(const Experiment& experiment, const std::vector<World>& worlds) {
   sim::io::FileSchema schema;
-  schema.dimensions = {{.name = "run", .size = 0, .unlimited = true},
-                       {.name = "week", .size = max_weeks(experiment)},
-                       {.name = "scenario", .size = experiment.scenarios.size()},
-                       {.name = "cartel", .size = max_cartels(worlds)}};
+  const std::size_t weeks = recorded_weeks(experiment);
+  schema.dimensions.push_back({.name = "run", .size = 0, .unlimited = true});
+  if (weeks > 0) schema.dimensions.push_back({.name = "week", .size = weeks});
+  schema.dimensions.push_back({.name = "scenario", .size = experiment.scenarios.size()});
   auto& v = schema.variables;
   v.push_back(variable("run", {"run"}, ValueType::int64, "1", "global run index"));
-  v.push_back(variable("week", {"week"}, ValueType::int32, "1",
-                       "week of the scenario (states at the end of the week; flows are totals "
-                       "over it)"));
+  if (weeks > 0) {
+    v.push_back(variable("week", {"week"}, ValueType::int32, "1",
+                         "week of the scenario (states at the end of the week; flows are totals "
+                         "over it)"));
+  }
   // CF time in days, not weeks: xarray and cftime cannot decode "weeks since".
-  const auto start = common_start(experiment);
+  const auto start = weeks > 0 ? common_start(experiment) : std::nullopt;
   if (start) {
     Variable time = variable("time", {"week"}, ValueType::int32, "days since " + start->iso(),
                              "end of the week");
@@ -71,11 +107,11 @@ sim::io::FileSchema results_schema(const Experiment& experiment, const std::vect
     v.push_back(std::move(time));
   }
   v.push_back(variable("scenario", {"scenario"}, ValueType::string, "1", "scenario name"));
-  v.push_back(variable("cartel", {"cartel"}, ValueType::int32, "1", "cartel slot"));
-  v.push_back(variable("date", {"scenario", "week"}, ValueType::string, "1",
-                       "ISO date at the end of the week"));
-  v.push_back(variable("cartel_name", {"scenario", "cartel"}, ValueType::string, "1",
-                       "cartel name (empty where a scenario has fewer cartels)"));
+  if (weeks > 0) {
+    v.push_back(variable("date", {"scenario", "week"}, ValueType::string, "1",
+                         "ISO date at the end of the week"));
+  }
+  add_axis_schema(axes_used(experiment.outputs.series()), worlds, schema);
 
   v.push_back(variable("run_scenario", {"run"}, ValueType::string, "1", "scenario of the run"));
   v.push_back(variable("scenario_index", {"run"}, ValueType::int32, "1", "index along scenario"));
@@ -83,78 +119,91 @@ sim::io::FileSchema results_schema(const Experiment& experiment, const std::vect
   v.push_back(variable("replicate", {"run"}, ValueType::int32, "1", "replicate index"));
   v.push_back(variable("seed", {"run"}, ValueType::int64, "1",
                        "master seed; a run's random streams are keyed by (seed, run)"));
-  v.push_back(variable("wall_time", {"run"}, ValueType::float64, "s", "wall-clock time of the run"));
+  v.push_back(
+      variable("wall_time", {"run"}, ValueType::float64, "s", "wall-clock time of the run"));
   Variable status = variable("status", {"run"}, ValueType::int8, "1", "run status");
   status.attributes.push_back({"flag_values", std::vector<std::int64_t>{0, 1}});
   status.attributes.push_back({"flag_meanings", std::string("pending ok")});
   v.push_back(std::move(status));
   v.push_back(variable("completed", {"run"}, ValueType::int8, "1",
-                       "1 when every variable of the run is written (written last)"));
+                       "1 once the run's data is on disk (set after the data is flushed)"));
 
-  for (const auto& spec : series_catalog()) {
-    std::vector<std::string> dimensions = {"run", "week"};
-    for (const Axis axis : spec.axes) dimensions.emplace_back(kAxisNames[static_cast<std::size_t>(axis)]);
-    v.push_back(variable(std::string(spec.name), std::move(dimensions), ValueType::float64,
-                         std::string(spec.units), std::string(spec.long_name)));
-  }
+  add_series_variables(experiment, v);
   for (auto& each : v) add_time_coordinate(each, start.has_value());
   return schema;
 }
 
 void write_coordinates(sim::io::ResultsFile& file, const Experiment& experiment,
                        const std::vector<World>& worlds) {
-  const std::size_t weeks = max_weeks(experiment);
-  const std::size_t cartels = max_cartels(worlds);
-  std::vector<std::int32_t> week(weeks);
-  for (std::size_t w = 0; w < weeks; ++w) week[w] = static_cast<std::int32_t>(w + 1);
-  file.write_static("week", std::span<const std::int32_t>(week));
+  const std::size_t weeks = recorded_weeks(experiment);
+  if (weeks > 0) {
+    std::vector<std::int32_t> week(weeks);
+    for (std::size_t w = 0; w < weeks; ++w) {
+      week[w] = static_cast<std::int32_t>(week_of_row(experiment, w));
+    }
+    file.write_static("week", std::span<const std::int32_t>(week));
+  }
   if (file.schema().find_variable("time") != nullptr) {
     std::vector<std::int32_t> days(weeks);
-    for (std::size_t w = 0; w < weeks; ++w) days[w] = static_cast<std::int32_t>(7 * (w + 1));
+    for (std::size_t w = 0; w < weeks; ++w) {
+      days[w] = static_cast<std::int32_t>(7 * week_of_row(experiment, w));
+    }
     file.write_static("time", std::span<const std::int32_t>(days));
   }
 
   std::vector<std::string> names;
   std::vector<std::string> dates;
-  std::vector<std::string> cartel_names;
-  for (std::size_t s = 0; s < experiment.scenarios.size(); ++s) {
-    const Scenario& scenario = experiment.scenarios[s];
+  for (const Scenario& scenario : experiment.scenarios) {
     names.push_back(scenario.name);
-    for (std::size_t w = 1; w <= weeks; ++w) {
+    for (std::size_t row = 0; row < weeks; ++row) {
+      const std::size_t w = week_of_row(experiment, row);
       dates.push_back(static_cast<int>(w) <= scenario.weeks
                           ? scenario.start.end_of_week(static_cast<long>(w)).iso()
                           : std::string());
     }
-    for (std::size_t c = 0; c < cartels; ++c) {
-      cartel_names.push_back(c < worlds[s].cartel_count() ? worlds[s].cartel_names[c] : "");
-    }
   }
   file.write_static("scenario", std::span<const std::string>(names));
-  file.write_static("date", std::span<const std::string>(dates));
-  file.write_static("cartel_name", std::span<const std::string>(cartel_names));
-  std::vector<std::int32_t> slots(cartels);
-  for (std::size_t c = 0; c < cartels; ++c) slots[c] = static_cast<std::int32_t>(c);
-  file.write_static("cartel", std::span<const std::int32_t>(slots));
+  if (weeks > 0) file.write_static("date", std::span<const std::string>(dates));
+  write_axis_coordinates(file, axes_used(experiment.outputs.series()), worlds);
 }
 
 namespace {
 
-/// Copies a [week] or [week][cartel] series into the file's full extent, NaN past the run's end.
-std::vector<double> padded(const std::vector<double>& values, std::size_t weeks,
-                           std::size_t width_in, std::size_t weeks_out, std::size_t width_out) {
+/// Every `stride`-th week of a [week][width] series, laid out over the file's `week` extent
+/// and `width_out` values per week; NaN past the run's horizon and in unused slots.
+std::vector<double> strided(const std::vector<double>& values, std::size_t weeks,
+                            std::size_t width_in, std::size_t stride, std::size_t weeks_out,
+                            std::size_t width_out) {
   std::vector<double> out(weeks_out * width_out, std::numeric_limits<double>::quiet_NaN());
-  for (std::size_t w = 0; w < weeks; ++w) {
+  for (std::size_t row = 0; row < weeks_out && (row + 1) * stride <= weeks; ++row) {
+    const std::size_t w = (row + 1) * stride - 1;  // 0-based week in the record
     std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(w * width_in), width_in,
-                out.begin() + static_cast<std::ptrdiff_t>(w * width_out));
+                out.begin() + static_cast<std::ptrdiff_t>(row * width_out));
   }
   return out;
+}
+
+/// The last week's values and the mean over all weeks, each padded to `width_out` with NaN.
+std::pair<std::vector<double>, std::vector<double>> final_and_mean(
+    const std::vector<double>& values, std::size_t weeks, std::size_t width_in,
+    std::size_t width_out) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> final_values(width_out, kNaN);
+  std::vector<double> means(width_out, kNaN);
+  if (weeks == 0) return {final_values, means};
+  for (std::size_t i = 0; i < width_in; ++i) {
+    double sum = 0.0;
+    for (std::size_t w = 0; w < weeks; ++w) sum += values[w * width_in + i];
+    means[i] = sum / static_cast<double>(weeks);
+    final_values[i] = values[(weeks - 1) * width_in + i];
+  }
+  return {final_values, means};
 }
 
 }  // namespace
 
 void write_run(sim::io::ResultsFile& file, std::size_t row, const sim::RunSpec& spec,
                const Experiment& experiment, const RunRecord& record) {
-  const std::size_t weeks = file.dimension_size("week");
   const auto one = [&](std::string_view name, auto value) {
     file.write(name, row, 1, std::span<const decltype(value)>(&value, 1));
   };
@@ -166,18 +215,36 @@ void write_run(sim::io::ResultsFile& file, std::size_t row, const sim::RunSpec& 
   one("seed", static_cast<std::int64_t>(experiment.seed));
   one("wall_time", record.wall_seconds);
 
-  for (const auto& series : series_catalog()) {
+  const OutputSelection& outputs = experiment.outputs;
+  for (const Series id : outputs.series()) {
+    const SeriesSpec& series = series_catalog()[static_cast<std::size_t>(id)];
     std::size_t width_out = 1;
     for (const Axis axis : series.axes) {
       width_out *= file.dimension_size(kAxisNames[static_cast<std::size_t>(axis)]);
     }
-    const auto full = padded(record.values(series.id), record.weeks(), record.width(series.id),
-                             weeks, width_out);
-    file.write(series.name, row, 1, std::span<const double>(full));
+    if (series.axes.size() > 1 && record.width(id) != width_out) {
+      // Padding copies whole rows of the first axis; two padded axes need per-axis copies.
+      throw sim::InternalError("series '" + std::string(series.name) +
+                               "' has several axes narrower than the file's");
+    }
+    if (!outputs.summaries_only) {
+      const auto rows = strided(record.values(id), record.weeks(), record.width(id),
+                                outputs.week_stride, file.dimension_size("week"), width_out);
+      file.write(series.name, row, 1, std::span<const double>(rows));
+      continue;
+    }
+    const auto [final_values, means] =
+        final_and_mean(record.values(id), record.weeks(), record.width(id), width_out);
+    const std::string name(series.name);
+    file.write(name + std::string(kFinalSuffix), row, 1, std::span<const double>(final_values));
+    file.write(name + std::string(kMeanSuffix), row, 1, std::span<const double>(means));
   }
-
   one("status", static_cast<std::int8_t>(RunStatus::ok));
-  one("completed", std::int8_t{1});
+}
+
+void mark_completed(sim::io::ResultsFile& file, std::size_t row) {
+  const std::int8_t done = 1;
+  file.write("completed", row, 1, std::span<const std::int8_t>(&done, 1));
 }
 
 }  // namespace seccoop::agents

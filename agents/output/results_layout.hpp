@@ -1,6 +1,8 @@
 #pragma once
 // The model's results-file layout (OUTPUT.md): which variables a run writes, with their
-// dimensions, units and long names. The engine's sim::io layer does the writing.
+// dimensions, units and long names, as the experiment's `outputs` selects (every series of the
+// catalog, or some; every week or every k-th; or only per-run summaries). The engine's sim::io
+// layer does the writing.
 #include <string>
 #include <vector>
 
@@ -23,8 +25,12 @@ sim::io::FileSchema results_schema(const Experiment& experiment, const std::vect
 void write_coordinates(sim::io::ResultsFile& file, const Experiment& experiment,
                        const std::vector<World>& worlds);
 
-/// Writes one run's row. `completed` is written last, so a row whose flag is 1 is whole.
+/// Writes one run's row as `experiment.outputs` selects, all but its `completed` flag.
 void write_run(sim::io::ResultsFile& file, std::size_t row, const sim::RunSpec& spec,
                const Experiment& experiment, const RunRecord& record);
+
+/// Sets a row's `completed` flag. Called only after the row's data has been flushed, so that a
+/// flag found on disk after a crash always vouches for data that is on disk too.
+void mark_completed(sim::io::ResultsFile& file, std::size_t row);
 
 }  // namespace seccoop::agents

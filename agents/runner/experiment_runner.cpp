@@ -1,20 +1,24 @@
 #include "agents/runner/experiment_runner.hpp"
 
-#include <chrono>
+#include <fmt/format.h>
+
 #include <ctime>
 #include <numeric>
+#include <optional>
 
 #include "agents/model/simulation.hpp"
 #include "agents/output/results_layout.hpp"
+#include "agents/runner/resume_check.hpp"
 #include "seccoop/revision.hpp"
+#include "sim/io/results_reader.hpp"
 #include "sim/parallel/run_pipeline.hpp"
 
 namespace seccoop::agents {
 
 namespace {
 
-/// Flush at least this often, so a killed job loses at most this much work.
-constexpr auto kFlushInterval = std::chrono::seconds(5);
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
 
 std::string utc_now_iso() {
   const std::time_t now = std::time(nullptr);
@@ -26,101 +30,169 @@ std::string utc_now_iso() {
 }
 
 std::vector<sim::io::Attribute> global_attributes(const Experiment& experiment,
-                                                  const RunOptions& options) {
+                                                  const RunOptions& options,
+                                                  const std::string& yaml) {
+  const std::string created = utc_now_iso();
   return {{"Conventions", std::string("CF-1.8")},
           {"title", "seccoop results: " + experiment.name},
           {"seccoop_version", std::string(kVersion)},
           {"source_revision", std::string(kSourceRevision)},
-          {"created", utc_now_iso()},
+          {"created", created},
           {"command_line", options.command_line},
-          {"experiment_yaml", resolved_yaml(experiment)}};
+          {"history", created + ": " + options.command_line},
+          {"experiment_yaml", yaml}};
 }
 
-/// Running sums for the summary table, per scenario.
-class SummaryAccumulator {
+/// Marks finished runs complete in batches. A batch's data is flushed before its flags are
+/// written (and flushed in turn), so a flag that survives a crash vouches for data on disk.
+class CompletionBatches {
  public:
-  explicit SummaryAccumulator(const Experiment& experiment) {
-    for (const auto& scenario : experiment.scenarios) summaries_.push_back({.name = scenario.name});
+  explicit CompletionBatches(sim::io::ResultsFile& file) : file_(file), last_flush_(Clock::now()) {}
+
+  void add(std::uint64_t row) {
+    rows_.push_back(row);
+    if (rows_.size() >= kFlushEveryRuns || Clock::now() - last_flush_ >= kFlushInterval) close();
   }
 
-  void add(std::uint32_t scenario, const RunRecord& record) {
-    ScenarioSummary& s = summaries_[scenario];
-    const std::size_t last = record.weeks();
-    const auto members = record.week_values(Series::members, last);
-    s.runs += 1;
-    s.final_members += std::accumulate(members.begin(), members.end(), 0.0);
-    s.first_week_deaths += record.get(Series::deaths, 1);
-    s.last_week_deaths += record.get(Series::deaths, last);
-    const std::size_t year = std::min<std::size_t>(52, last);
-    double homicides = 0.0;
-    for (std::size_t week = last - year + 1; week <= last; ++week) {
-      homicides += record.get(Series::homicides, week);
-    }
-    s.homicides_per_year_last += homicides * 52.0 / static_cast<double>(year);
-  }
-
-  std::vector<ScenarioSummary> means() const {
-    std::vector<ScenarioSummary> result = summaries_;
-    for (auto& s : result) {
-      if (s.runs == 0) continue;
-      const auto n = static_cast<double>(s.runs);
-      s.final_members /= n;
-      s.first_week_deaths /= n;
-      s.last_week_deaths /= n;
-      s.homicides_per_year_last /= n;
-    }
-    return result;
+  /// Flushes the open batch and marks its runs complete.
+  void close() {
+    if (rows_.empty()) return;
+    file_.flush();
+    for (const auto row : rows_) mark_completed(file_, row);
+    file_.flush();
+    rows_.clear();
+    last_flush_ = Clock::now();
   }
 
  private:
-  std::vector<ScenarioSummary> summaries_;
+  sim::io::ResultsFile& file_;
+  std::vector<std::uint64_t> rows_;
+  Clock::time_point last_flush_;
 };
+
+/// A global text attribute, or "" when the file lacks it.
+std::string text_attribute(const sim::io::ResultsReader& reader, std::string_view name) {
+  const auto* found = sim::io::find_attribute(reader.global_attributes(), name);
+  if (found == nullptr || !std::holds_alternative<std::string>(found->value)) return {};
+  return std::get<std::string>(found->value);
+}
+
+/// The file to write into and the runs it still needs.
+struct OpenFile {
+  sim::io::ResultsFile file;
+  std::vector<std::uint64_t> pending;
+  std::vector<std::string> notes;
+};
+
+OpenFile create_file(const Experiment& experiment, const std::vector<World>& worlds,
+                     const RunOptions& options, const std::string& yaml, std::uint64_t runs) {
+  auto file = sim::io::ResultsFile::create(options.output, results_schema(experiment, worlds),
+                                           global_attributes(experiment, options, yaml),
+                                           {.overwrite = options.force});
+  file.resize("run", runs);
+  write_coordinates(file, experiment, worlds);
+  file.flush();
+  std::vector<std::uint64_t> pending(runs);
+  std::iota(pending.begin(), pending.end(), std::uint64_t{0});
+  return {std::move(file), std::move(pending), {}};
+}
+
+OpenFile resume_file(const Experiment& experiment, const std::vector<World>& worlds,
+                     const RunOptions& options, const std::string& yaml, std::uint64_t runs) {
+  const fs::path partial = sim::io::ResultsFile::partial_path_for(options.output);
+  std::vector<std::uint64_t> pending;
+  std::vector<std::string> notes;
+  std::string history;
+  {  // Read what the interrupted job left, and close the file before reopening it to write.
+    const sim::io::ResultsReader reader(partial);
+    check_same_experiment(reader, yaml, experiment.file);
+    pending = runs_not_completed(reader, runs);
+    const std::string revision = text_attribute(reader, "source_revision");
+    if (revision != kSourceRevision) {
+      notes.push_back(fmt::format(
+          "'{}' was started by seccoop revision {}, this is {}: the runs computed now may "
+          "differ from an uninterrupted run",
+          partial.string(), revision.empty() ? "(unknown)" : revision, kSourceRevision));
+    }
+    history = text_attribute(reader, "history");
+    if (!history.empty()) history += "\n";
+  }
+  auto file = sim::io::ResultsFile::open_partial(options.output);
+  check_same_layout(file.schema(), results_schema(experiment, worlds), partial);
+  if (file.dimension_size("run") < runs) file.resize("run", runs);
+  file.set_attribute({"history", history + utc_now_iso() + ": " + options.command_line +
+                                     fmt::format(" (resumed: {} of {} runs were complete)",
+                                                 runs - pending.size(), runs)});
+  file.flush();
+  return {std::move(file), std::move(pending), std::move(notes)};
+}
+
+/// With --resume and no .partial: a complete final file of the same experiment needs nothing.
+ExperimentSummary check_final_file(const RunOptions& options, const std::string& yaml,
+                                   const Experiment& experiment, std::uint64_t runs) {
+  const sim::io::ResultsReader reader(options.output);
+  check_same_experiment(reader, yaml, experiment.file);
+  const auto pending = runs_not_completed(reader, runs);
+  if (!pending.empty()) {
+    throw sim::UserError(fmt::format(
+        "'{}' holds {} of the experiment's {} runs and there is no partial file to resume; "
+        "start over with --force",
+        options.output.string(), runs - pending.size(), runs));
+  }
+  return {.runs_total = runs, .runs_kept = runs, .already_complete = true};
+}
 
 }  // namespace
 
 ExperimentSummary run_experiment(const Experiment& experiment, const RunOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
+  const auto started = Clock::now();
+  const sim::RunPlan plan(static_cast<std::uint32_t>(experiment.scenarios.size()), 1,
+                          experiment.replications);
+  const std::string yaml = resolved_yaml(experiment);
+  const fs::path partial = sim::io::ResultsFile::partial_path_for(options.output);
+  std::error_code error;
+  const bool partial_exists = fs::exists(partial, error);
+  const bool final_exists = fs::exists(options.output, error);
+  if (options.resume && !partial_exists && final_exists) {
+    return check_final_file(options, yaml, experiment, plan.size());
+  }
+  if (options.resume && partial_exists && final_exists) {  // fail now, not after every run
+    throw sim::UserError(
+        fmt::format("both '{}' and '{}' exist: remove the one you do not want, then resume",
+                    options.output.string(), partial.string()));
+  }
+
   std::vector<World> worlds;
   worlds.reserve(experiment.scenarios.size());
   for (const auto& scenario : experiment.scenarios) worlds.push_back(build_world(scenario));
+  OpenFile open = options.resume && partial_exists
+                      ? resume_file(experiment, worlds, options, yaml, plan.size())
+                      : create_file(experiment, worlds, options, yaml, plan.size());
 
-  const sim::RunPlan plan(static_cast<std::uint32_t>(experiment.scenarios.size()), 1,
-                          experiment.replications);
-  auto file = sim::io::ResultsFile::create(options.output, results_schema(experiment, worlds),
-                                           global_attributes(experiment, options),
-                                           {.overwrite = options.force});
-  file.resize("run", plan.size());
-  write_coordinates(file, experiment, worlds);
-  file.flush();
-
-  std::vector<std::uint64_t> runs(plan.size());
-  std::iota(runs.begin(), runs.end(), std::uint64_t{0});
-  SummaryAccumulator summary(experiment);
+  CompletionBatches batches(open.file);
   std::size_t done = 0;
-  auto last_flush = std::chrono::steady_clock::now();
   sim::run_pipeline(
-      runs, options.threads,
+      open.pending, options.threads,
       [&](std::uint64_t run) {
         const sim::RunSpec spec = plan.at(run);
-        return simulate_run(worlds[spec.scenario], {.master_seed = experiment.seed, .run_index = run});
+        return simulate_run(worlds[spec.scenario],
+                            {.master_seed = experiment.seed, .run_index = run});
       },
       [&](std::uint64_t run, RunRecord&& record) {
-        const sim::RunSpec spec = plan.at(run);
-        write_run(file, run, spec, experiment, record);
-        summary.add(spec.scenario, record);
+        write_run(open.file, run, plan.at(run), experiment, record);
+        batches.add(run);
         ++done;
-        if (std::chrono::steady_clock::now() - last_flush > kFlushInterval) {
-          file.flush();
-          last_flush = std::chrono::steady_clock::now();
-        }
-        if (options.progress) options.progress(done, runs.size());
+        if (options.progress) options.progress(done, open.pending.size());
       });
-  file.commit();
+  batches.close();
+  open.file.commit();
 
   return ExperimentSummary{
-      .scenarios = summary.means(),
-      .runs = done,
-      .seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()};
+      .runs_total = plan.size(),
+      .runs_computed = done,
+      .runs_kept = plan.size() - open.pending.size(),
+      .notes = std::move(open.notes),
+      .seconds = std::chrono::duration<double>(Clock::now() - started).count()};
 }
 
 }  // namespace seccoop::agents

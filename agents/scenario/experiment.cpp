@@ -2,7 +2,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <limits>
+
+#include "agents/world/resolved_world.hpp"
 
 namespace seccoop::agents {
 
@@ -20,7 +23,8 @@ std::optional<Scenario> load_scenario_file(const std::filesystem::path& file,
 
 void read_experiment_keys(const sim::ConfigNode& root, const std::filesystem::path& file,
                           Experiment& experiment, sim::Diagnostics& diagnostics) {
-  root.check_keys({"schema_version", "name", "description", "scenarios", "replications", "seed"});
+  root.check_keys({"schema_version", "name", "description", "scenarios", "replications", "seed",
+                   "outputs"});
   if (const auto version = root.require("schema_version")) {
     version->integer(kScenarioSchemaVersion, {kScenarioSchemaVersion, kScenarioSchemaVersion});
   }
@@ -89,6 +93,13 @@ Experiment load_experiment(const std::filesystem::path& file, const ExperimentOv
   if (const auto root = document.root()) {
     if (root->find("scenarios")) {
       read_experiment_keys(*root, file, experiment, diagnostics);
+      if (const auto outputs = root->find("outputs")) {  // after the scenarios: needs horizons
+        int longest = 0;
+        for (const auto& scenario : experiment.scenarios) {
+          longest = std::max(longest, scenario.weeks);
+        }
+        experiment.outputs = read_output_selection(*outputs, static_cast<std::size_t>(longest));
+      }
     } else {
       experiment.scenarios.push_back(read_scenario(*root, file));
       experiment.name = experiment.scenarios.back().name;
@@ -139,14 +150,25 @@ std::string resolved_yaml(const Experiment& experiment) {
     out << YAML::Key << "weeks" << YAML::Value << scenario.weeks;
     out << YAML::Key << "integration" << YAML::Value << to_string(scenario.integration);
     out << YAML::Key << "substeps" << YAML::Value << scenario.substeps;
-    out << YAML::Key << "network" << YAML::Value << YAML::BeginMap << YAML::Key << "source"
-        << YAML::Value << "published" << YAML::Key << "directory" << YAML::Value
-        << std::filesystem::absolute(scenario.network.directory).lexically_normal().string()
-        << YAML::EndMap;
+    if (scenario.network) {
+      out << YAML::Key << "network" << YAML::Value << YAML::BeginMap << YAML::Key << "source"
+          << YAML::Value << "published" << YAML::Key << "directory" << YAML::Value
+          << std::filesystem::absolute(scenario.network->directory).lexically_normal().string()
+          << YAML::EndMap;
+    }
+    if (scenario.world) {  // in full, so that the results file alone reproduces the run
+      out << YAML::Key << "world" << YAML::Value
+          << YAML::Comment("read from " + scenario.world_file.string());
+      emit_world(out, *scenario.world);
+    }
+    out << YAML::Key << "events" << YAML::Value;
+    emit_events(out, scenario.events, scenario.world.get(), scenario.parameters.table());
     emit_parameters(out, scenario.parameters);
     out << YAML::EndMap;
   }
-  out << YAML::EndSeq << YAML::EndMap;
+  out << YAML::EndSeq;
+  emit_output_selection(out, experiment.outputs);
+  out << YAML::EndMap;
   return out.c_str();
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "agents/output/record_selection.hpp"
 #include "agents/scenario/scenario.hpp"
 
 namespace seccoop::agents {
@@ -17,6 +18,7 @@ struct Experiment {
   std::vector<Scenario> scenarios;
   std::uint32_t replications = 1;
   std::uint64_t seed = 0;
+  OutputSelection outputs;  // what each run writes (key `outputs`)
 };
 
 /// Command-line overrides, applied after the file is read.

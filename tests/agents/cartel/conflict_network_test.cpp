@@ -5,7 +5,8 @@
 namespace seccoop::agents {
 namespace {
 
-/// The conflict term written out densely, straight from MODEL.md section 6.
+/// The conflict term written out densely, straight from MODEL.md section 6, with the contest
+/// multiplier on rivalries (docs/MODEL.md).
 std::vector<double> dense_exposure(std::size_t n, const std::vector<WeightedPair>& rivalries,
                                    const std::vector<WeightedPair>& alliances,
                                    const std::vector<double>& y, const std::vector<double>& m) {
@@ -20,7 +21,7 @@ std::vector<double> dense_exposure(std::size_t n, const std::vector<WeightedPair
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = 0; j < n; ++j) {
       if (i == j) continue;
-      exposure[i] += (rival[i][j] + 1.0) / (allies[i] + 1.0) * m[i] * m[j] * y[j];
+      exposure[i] += (rival[i][j] * m[i] * m[j] + 1.0) / (allies[i] + 1.0) * y[j];
     }
   }
   return exposure;
@@ -34,7 +35,7 @@ TEST(ConflictNetwork, SparseFormEqualsTheDenseDefinition) {
   const std::vector<double> m = {1.0, 2.5, 1.0, 1.0, 1.2, 3.0};
   const ConflictNetwork network(n, rivalries, alliances);
   std::vector<double> exposure(n);
-  network.conflict_exposure(y, m, exposure);
+  network.conflict_exposure(y, m, network.initial_weights(), exposure);
   const auto expected = dense_exposure(n, rivalries, alliances, y, m);
   for (std::size_t i = 0; i < n; ++i) EXPECT_NEAR(exposure[i], expected[i], 1e-9 * expected[i]) << i;
 }

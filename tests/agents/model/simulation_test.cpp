@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <numeric>
 
 #include "agents/scenario/experiment.hpp"
@@ -47,7 +48,8 @@ TEST(Simulation, StochasticMembersAreWholeNumbersAndFlowsBalance) {
   const World world = build_world(experiment.scenarios[0]);
   const RunRecord run = simulate_run(world, {.master_seed = 3, .run_index = 5});
   for (const double members : run.values(Series::members)) ASSERT_EQ(members, std::floor(members));
-  const double start = std::accumulate(world.initial_members.begin(), world.initial_members.end(), 0.0);
+  double start = 0.0;
+  for (const auto& cartel : world.definition->cartels) start += std::round(cartel.initial_members);
   double net = 0.0;
   for (std::size_t w = 1; w <= run.weeks(); ++w) {
     net += run.get(Series::recruits, w) - run.get(Series::incapacitated, w) -

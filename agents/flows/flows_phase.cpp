@@ -1,0 +1,149 @@
+// Phase 6, flows and violence accounting (MODEL.md section 5.6): fentanyl produced by each
+// cartel, seized in Mexico and at the US border, and what reaches the US market; revenue
+// follows what is sold. Conflict deaths become homicides, placed where the conflict is (see
+// violence()); strike deaths are added where they happened.
+#include <algorithm>
+#include <cmath>
+
+#include "agents/model/phases.hpp"
+
+namespace seccoop::agents {
+
+namespace {
+
+double border_hazard(const RunState& s) {
+  double effort = 0.0;
+  for (std::size_t a = 0; a < s.actor_count(); ++a) effort += s.actors.capability[a] * s.actor(a).border_share;
+  return s.parameters.operations.border_seizure_rate * effort;
+}
+
+/// Seizures in Mexico attributed to the actors whose successful effort produced them.
+void attribute_seizures(RunState& s, std::size_t cartel, double operational_kg, double hazard) {
+  if (operational_kg <= 0.0 || hazard <= 0.0) return;
+  const std::size_t capacity = s.world->cartel_capacity;
+  const double per_unit = operational_kg / (hazard / s.parameters.operations.seizure_rate_per_effort);
+  for (std::size_t a = 0; a < s.actor_count(); ++a) {
+    s.tally.seized_by_actor_kg[a] += per_unit * s.tally.seizure_effort_by_actor[a * capacity + cartel];
+  }
+}
+
+void fentanyl(RunState& s) {
+  const double border_share_seized = -std::expm1(-border_hazard(s));
+  const double smoothing = std::exp2(-1.0 / s.parameters.cartel.revenue_smoothing_half_life);
+  const double price = s.parameters.flows.price_usd_per_kg;
+  for (std::size_t c = 0; c < s.cartels.count; ++c) {
+    CartelState& k = s.cartels;
+    const double reference = k.reference_members[c];
+    const double produced = reference > 0.0 ? s.parameters.flows.production_kg_per_week * k.fentanyl_share[c] *
+                                                  k.members[c] / reference
+                                            : 0.0;
+    const double hazard = s.tally.seizure_hazard[c];
+    const double operational = produced * -std::expm1(-hazard);
+    attribute_seizures(s, c, operational, hazard);
+    const double seized = std::min(produced, operational + s.tally.seized_mx_kg[c]);
+    s.tally.seized_mx_kg[c] = seized;
+    const double at_border = produced - seized;
+    const double seized_at_border = at_border * border_share_seized;
+    const double sold = at_border - seized_at_border;
+    s.tally.production_kg += produced;
+    s.tally.seized_border_kg += seized_at_border;
+    s.tally.flow_to_us_kg += sold;
+    const double revenue = sold * price;
+    k.revenue_average[c] = s.week == 1 ? revenue : revenue + (k.revenue_average[c] - revenue) * smoothing;
+    if (s.week == 1) k.revenue_reference[c] = revenue;
+  }
+}
+
+/// Members of all cartels present in each region.
+std::vector<double> members_by_region(const RunState& s) {
+  std::vector<double> members(s.deaths_by_region.size(), 0.0);
+  for (std::size_t c = 0; c < s.cartels.count; ++c) {
+    for (const Presence& where : s.cartels.presence[c]) members[where.region] += s.cartels.members[c] * where.share;
+  }
+  return members;
+}
+
+/// Places `deaths` where cartels `a` and `b` are both present (by p_a(r) p_b(r)); where they
+/// share no region, where `a` is present.
+void place_rivalry_deaths(RunState& s, std::size_t a, std::size_t b, double deaths) {
+  double overlap = 0.0;
+  for (const Presence& pa : s.cartels.presence[a]) {
+    for (const Presence& pb : s.cartels.presence[b]) overlap += pa.region == pb.region ? pa.share * pb.share : 0.0;
+  }
+  if (overlap <= 0.0) {
+    for (const Presence& pa : s.cartels.presence[a]) s.deaths_by_region[pa.region] += deaths * pa.share;
+    return;
+  }
+  for (const Presence& pa : s.cartels.presence[a]) {
+    for (const Presence& pb : s.cartels.presence[b]) {
+      if (pa.region == pb.region) s.deaths_by_region[pa.region] += deaths * pa.share * pb.share / overlap;
+    }
+  }
+}
+
+/// Conflict deaths of each cartel split as the core computed them: the rivalry part goes where
+/// the rivals meet; the diffuse part (the "+1" every pair has) goes where the cartel is present
+/// in proportion to the other cartels' members there, so a cartel alone in its home state
+/// does not make it violent.
+void violence(RunState& s) {
+  std::fill(s.deaths_by_region.begin(), s.deaths_by_region.end(), 0.0);
+  const CartelState& k = s.cartels;
+  const std::vector<double> regional_members = members_by_region(s);
+  std::vector<double> rivalry_pressure(k.count, 0.0);  // sum_j w_ij m_i m_j y_j
+  for (std::size_t r = 0; r < s.rivalries.size(); ++r) {
+    const DynamicRivalry& rivalry = s.rivalries[r];
+    const double m = k.contest_multiplier[rivalry.first] * k.contest_multiplier[rivalry.second] * rivalry.weight;
+    rivalry_pressure[rivalry.first] += m * k.members[rivalry.second];
+    rivalry_pressure[rivalry.second] += m * k.members[rivalry.first];
+  }
+  double total_members = 0.0;
+  for (std::size_t c = 0; c < k.count; ++c) total_members += k.members[c];
+  std::vector<double> rivalry_deaths_per_pressure(k.count, 0.0);
+  for (std::size_t c = 0; c < k.count; ++c) {
+    const double deaths = s.flows.deaths[c];
+    if (deaths <= 0.0) continue;
+    const double diffuse_pressure = std::max(0.0, total_members - k.members[c]);
+    const double pressure = rivalry_pressure[c] + diffuse_pressure;
+    if (pressure <= 0.0) continue;
+    rivalry_deaths_per_pressure[c] = deaths / pressure;
+    const double diffuse = deaths * diffuse_pressure / pressure;
+    double weight_total = 0.0;
+    for (const Presence& where : k.presence[c]) {
+      weight_total += where.share * std::max(0.0, regional_members[where.region] - k.members[c] * where.share);
+    }
+    for (const Presence& where : k.presence[c]) {
+      const double others = std::max(0.0, regional_members[where.region] - k.members[c] * where.share);
+      const double weight = weight_total > 0.0 ? where.share * others / weight_total : where.share;
+      s.deaths_by_region[where.region] += diffuse * weight;
+    }
+  }
+  for (const DynamicRivalry& rivalry : s.rivalries) {
+    const double m = k.contest_multiplier[rivalry.first] * k.contest_multiplier[rivalry.second] * rivalry.weight;
+    if (m <= 0.0) continue;
+    place_rivalry_deaths(s, rivalry.first, rivalry.second,
+                         rivalry_deaths_per_pressure[rivalry.first] * m * k.members[rivalry.second]);
+    place_rivalry_deaths(s, rivalry.second, rivalry.first,
+                         rivalry_deaths_per_pressure[rivalry.second] * m * k.members[rivalry.first]);
+  }
+}
+
+/// What US pressure reads next week: the flow, and results in pressure units.
+void remember_for_policy(RunState& s) {
+  const PolicyParameters& p = s.parameters.policy;
+  double captures = 0.0;
+  for (std::size_t c = 0; c < s.cartels.count; ++c) captures += s.tally.hvt_captures[c];
+  const double seized = s.tally.seized_in_mexico() + s.tally.seized_border_kg;
+  s.previous_flow_kg = s.tally.flow_to_us_kg;
+  s.previous_results = captures + seized / p.seizure_reference_kg + s.tally.transfers / p.transfer_reference;
+  s.previous_shock = s.tally.sovereignty_shock;
+}
+
+}  // namespace
+
+void run_flows_phase(RunState& s) {
+  if (s.world->has_security_actors()) fentanyl(s);
+  violence(s);
+  remember_for_policy(s);
+}
+
+}  // namespace seccoop::agents

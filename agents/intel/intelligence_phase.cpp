@@ -1,0 +1,132 @@
+// Phase 3, intelligence (MODEL.md section 5.3): each actor collects on its priority targets;
+// intelligence flows along trust and coordination edges; what flows into an infiltrated
+// Mexican body may leak to the cartel it is about, and a detected leak is evidence against
+// the receiver in the sharer's eyes.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "agents/model/phases.hpp"
+
+namespace seccoop::agents {
+
+namespace {
+
+/// Priority of each cartel for one country's agencies: US agencies weigh fentanyl, Mexican
+/// bodies violence (last week's conflict deaths; members before any death is recorded).
+std::vector<double> threat(const RunState& s, Country country) {
+  const std::size_t n = s.cartels.count;
+  const double fentanyl_total =
+      std::accumulate(s.cartels.fentanyl_share.begin(), s.cartels.fentanyl_share.begin() + static_cast<std::ptrdiff_t>(n), 0.0);
+  double deaths_total = 0.0;
+  for (std::size_t c = 0; c < n; ++c) deaths_total += s.flows.deaths.empty() ? 0.0 : s.flows.deaths[c];
+  const std::vector<double>& violence = deaths_total > 0.0 ? s.flows.deaths : s.cartels.members;
+  double violence_total = 0.0;
+  for (std::size_t c = 0; c < n; ++c) violence_total += violence[c];
+  const double fentanyl_weight = country == Country::us ? 0.75 : 0.25;
+  std::vector<double> result(n, 0.0);
+  for (std::size_t c = 0; c < n; ++c) {
+    if (s.cartels.members[c] <= 0.0) continue;
+    const double f = fentanyl_total > 0.0 ? s.cartels.fentanyl_share[c] / fentanyl_total : 0.0;
+    const double v = violence_total > 0.0 ? violence[c] / violence_total : 0.0;
+    result[c] = fentanyl_weight * f + (1.0 - fentanyl_weight) * v;
+  }
+  return result;
+}
+
+std::vector<std::uint32_t> top_targets(const std::vector<double>& threat_by_cartel, std::size_t k) {
+  std::vector<std::uint32_t> order(threat_by_cartel.size());
+  std::iota(order.begin(), order.end(), 0U);
+  k = std::min(k, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
+                    [&](std::uint32_t a, std::uint32_t b) {
+                      if (threat_by_cartel[a] != threat_by_cartel[b]) return threat_by_cartel[a] > threat_by_cartel[b];
+                      return a < b;  // ties: lower slot first, so the order never depends on sorting
+                    });
+  order.resize(k);
+  while (!order.empty() && threat_by_cartel[order.back()] <= 0.0) order.pop_back();
+  return order;
+}
+
+void choose_targets(RunState& s) {
+  const auto k = static_cast<std::size_t>(s.parameters.intel.targets_per_actor);
+  const auto us_targets = top_targets(threat(s, Country::us), k);
+  const auto mx_targets = top_targets(threat(s, Country::mx), k);
+  for (std::size_t a = 0; a < s.actor_count(); ++a) {
+    s.actors.targets[a] = s.actor(a).country() == Country::us ? us_targets : mx_targets;
+  }
+}
+
+void collect(RunState& s) {
+  const double decay = s.parameters.intel.decay_per_week;
+  for (std::size_t a = 0; a < s.actor_count(); ++a) {
+    for (std::size_t c = 0; c < s.cartels.count; ++c) s.intel(a, c) *= 1.0 - decay;
+    for (const std::uint32_t c : s.actors.targets[a]) {
+      double& intel = s.intel(a, c);
+      intel += s.actor(a).collection_rate * (1.0 - intel);
+    }
+  }
+}
+
+/// Volume of intelligence that actor `from` can send along trust edge `edge` this week.
+double sharing_rate(const RunState& s, const TrustEdge& edge) {
+  const std::int64_t channel = s.coordination_between(edge.from, edge.to);
+  if (channel < 0) return 0.0;
+  double rate = RunState::trust_level(edge) * s.coordination[static_cast<std::size_t>(channel)].level;
+  if (s.actor(edge.to).country() == Country::mx) rate *= s.policy.mx_stance;
+  return rate;
+}
+
+}  // namespace
+
+void run_intelligence_phase(RunState& s) {
+  if (s.actor_count() == 0) return;
+  choose_targets(s);
+  collect(s);
+
+  // Sharing reads the intelligence collected this week and writes into a copy, so the order
+  // of edges cannot matter.
+  const std::vector<double> before = s.actors.intel;
+  const std::size_t capacity = s.world->cartel_capacity;
+  std::vector<double> sent(s.trust.size() * capacity, 0.0);
+  for (std::size_t e = 0; e < s.trust.size(); ++e) {
+    const TrustEdge& edge = s.trust[e];
+    const double rate = sharing_rate(s, edge);
+    if (rate <= 0.0) continue;
+    for (const std::uint32_t c : s.actors.targets[edge.from]) {
+      const double gap = before[edge.from * capacity + c] - before[edge.to * capacity + c];
+      if (gap <= 0.0) continue;
+      sent[e * capacity + c] = rate * gap;
+      s.intel(edge.to, c) += rate * gap;
+      s.tally.shared_volume[e] += rate * gap;
+    }
+  }
+  for (double& intel : s.actors.intel) intel = std::min(intel, 1.0);
+
+  // Leaks: intelligence received by an infiltrated Mexican body reaches the cartel.
+  const IntelParameters& p = s.parameters.intel;
+  for (std::size_t b = 0; b < s.actor_count(); ++b) {
+    if (s.actor(b).type != ActorType::mx_body) continue;
+    for (std::size_t c = 0; c < s.cartels.count; ++c) {
+      double received = 0.0;
+      for (const std::uint32_t e : s.trust_edges_into[b]) received += sent[e * capacity + c];
+      if (received <= 0.0) continue;
+      const double probability = s.infiltration(c, b) * -std::expm1(-received / p.leak_volume_scale);
+      const double leak = s.sampler.occurs(probability, s.week, Sampler::pair(b, c), DrawPurpose::leak);
+      if (leak <= 0.0) continue;
+      s.tally.leaks += leak;
+      s.cartels.alertness[c] += leak * p.leak_alertness_gain * (1.0 - s.cartels.alertness[c]);
+      const double detected = leak * s.sampler.occurs(p.leak_detection_probability, s.week,
+                                                      Sampler::pair(b, c), DrawPurpose::leak_detection);
+      s.tally.detected_leaks += detected;
+      for (const std::uint32_t e : s.trust_edges_into[b]) {  // blame each sharer by its share
+        s.tally.trust_betrayal[e] += s.parameters.trust.leak_weight * detected * sent[e * capacity + c] / received;
+      }
+    }
+  }
+  for (std::size_t c = 0; c < s.cartels.count; ++c) {
+    s.cartels.alertness[c] *= 1.0 - p.alertness_decay_per_week;
+  }
+}
+
+}  // namespace seccoop::agents

@@ -1,0 +1,65 @@
+#pragma once
+// One interface for chance in both integration modes: in `expected` mode every draw returns
+// its expectation (a probability, a mean), so the model is deterministic and smooth; in
+// `stochastic` mode it draws from the run's counter-based streams. Model code is written once.
+#include <cstdint>
+
+#include "sim/random/distributions.hpp"
+#include "sim/random/random_stream.hpp"
+
+namespace seccoop::agents {
+
+/// Distinct purposes of draws, so that streams for one entity in one week never overlap.
+/// Values 1-2 are the cartel core's (membership_dynamics.cpp).
+enum class DrawPurpose : std::uint64_t {
+  unilateral_authorisation = 10,
+  leak = 11,
+  leak_detection = 12,
+  hvt = 13,
+  strike = 14,
+  transfer = 15,
+  seizure = 16,
+};
+
+class Sampler {
+ public:
+  Sampler(bool stochastic, sim::StreamKey key) : stochastic_(stochastic), key_(key) {}
+
+  [[nodiscard]] bool stochastic() const noexcept { return stochastic_; }
+  [[nodiscard]] sim::StreamKey key() const noexcept { return key_; }
+
+  /// 1 with probability p, else 0 (expected mode: p).
+  double occurs(double p, std::uint64_t week, std::uint64_t entity, DrawPurpose purpose) const {
+    if (!stochastic_) return p;
+    auto stream = make_stream(week, entity, purpose);
+    return sim::bernoulli(stream, p) ? 1.0 : 0.0;
+  }
+
+  /// A count with mean `mean` (Poisson; expected mode: the mean).
+  double count(double mean, std::uint64_t week, std::uint64_t entity, DrawPurpose purpose) const {
+    if (!stochastic_) return mean;
+    auto stream = make_stream(week, entity, purpose);
+    return static_cast<double>(sim::poisson(stream, mean));
+  }
+
+  /// How many of n trials succeed with probability p (expected mode: n p).
+  double successes(double n, double p, std::uint64_t week, std::uint64_t entity,
+                   DrawPurpose purpose) const {
+    if (!stochastic_) return n * p;
+    auto stream = make_stream(week, entity, purpose);
+    return static_cast<double>(sim::binomial(stream, static_cast<std::uint64_t>(n), p));
+  }
+
+  /// Entity number for a pair (e.g. actor and cartel), unique while both are below 2^32.
+  static std::uint64_t pair(std::uint64_t first, std::uint64_t second) { return (first << 32U) | second; }
+
+ private:
+  sim::RandomStream make_stream(std::uint64_t week, std::uint64_t entity, DrawPurpose purpose) const {
+    return sim::RandomStream(key_, {.week = week, .entity = entity, .purpose = static_cast<std::uint64_t>(purpose)});
+  }
+
+  bool stochastic_;
+  sim::StreamKey key_;
+};
+
+}  // namespace seccoop::agents

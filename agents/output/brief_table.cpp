@@ -1,0 +1,167 @@
+#include "agents/output/brief_table.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cmath>
+#include <map>
+#include <optional>
+
+namespace seccoop::agents {
+
+namespace {
+
+using sim::io::ResultsReader;
+
+enum class Kind { flow, level };
+
+struct OutcomeSpec {
+  const char* label;
+  const char* units;
+  const char* variable;
+  Kind kind;
+  /// Index along the variable's third dimension to take (operations by mode, homicides by
+  /// region); -1: the variable is one value a week.
+  std::int64_t slot = -1;
+};
+
+/// Weeks in each window: 100 days is 14 weeks and 2 days; 14 whole weeks are used.
+constexpr double kWindowWeeks[2] = {14.0, 52.0};
+
+std::optional<std::int64_t> sinaloa_region(const ResultsReader& reader) {
+  if (reader.schema().find_variable("region_code") == nullptr) return std::nullopt;
+  const auto codes = reader.read_strings("region_code");
+  const std::size_t regions = reader.dimension_size("region");
+  for (std::size_t r = 0; r < codes.size(); ++r) {
+    if (codes[r] == "SIN") return static_cast<std::int64_t>(r % regions);
+  }
+  return std::nullopt;
+}
+
+std::vector<OutcomeSpec> outcome_specs(const ResultsReader& reader) {
+  std::vector<OutcomeSpec> specs = {
+      {"homicides", "homicides", "homicides", Kind::flow},
+      {"fentanyl reaching the US", "kg", "fentanyl_flow_kg", Kind::flow},
+      {"fentanyl seized in Mexico", "kg", "seized_mx_kg", Kind::flow},
+      {"fentanyl seized at the border", "kg", "seized_border_kg", Kind::flow},
+      {"HVT captures", "captures", "hvt_captures", Kind::flow},
+      {"trust US in MX", "1", "trust_us_in_mx", Kind::level},
+      {"trust MX in US", "1", "trust_mx_in_us", Kind::level},
+      {"joint operations", "effort", "operations", Kind::flow, 0},
+      {"unilateral operations", "effort", "operations", Kind::flow, 2},
+      {"US strikes", "strikes", "strikes", Kind::flow},
+      {"active cartels", "cartels", "active_cartels", Kind::level},
+  };
+  if (const auto sinaloa = sinaloa_region(reader)) {
+    specs.insert(specs.begin() + 1, {"Sinaloa homicides", "homicides", "homicides_by_region", Kind::flow, *sinaloa});
+  }
+  std::vector<OutcomeSpec> present;
+  for (const auto& spec : specs) {
+    const auto* variable = reader.schema().find_variable(spec.variable);
+    if (variable != nullptr && variable->dimensions.size() >= 2 && variable->dimensions[1] == "week") {
+      present.push_back(spec);
+    }
+  }
+  return present;
+}
+
+/// The three time-point values of one run's weekly series `values` (recorded weeks `weeks`).
+std::array<double, kBriefTimePoints> time_points(const std::vector<double>& values,
+                                                 const std::vector<double>& weeks, Kind kind) {
+  std::array<double, kBriefTimePoints> result{};
+  std::size_t last = 0;  // last recorded week of this run (shorter scenarios end in NaN)
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!std::isnan(values[i])) last = i + 1;
+  }
+  const double horizon = last > 0 ? weeks[last - 1] : 0.0;
+  const double windows[kBriefTimePoints] = {kWindowWeeks[0], kWindowWeeks[1], horizon};
+  for (std::size_t t = 0; t < kBriefTimePoints; ++t) {
+    const double end = std::min(windows[t], horizon);
+    double sum = 0.0;
+    double level = std::nan("");
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < last && weeks[i] <= end; ++i) {
+      sum += values[i];
+      level = values[i];
+      ++count;
+    }
+    // Mean recorded week times the window: exact when every week is recorded, an estimate
+    // with a week stride.
+    result[t] = kind == Kind::level ? level : (count > 0 ? sum / static_cast<double>(count) * end : std::nan(""));
+  }
+  return result;
+}
+
+}  // namespace
+
+std::vector<BriefOutcome> brief_table(const ResultsReader& reader) {
+  const std::size_t runs = reader.dimension_size("run");
+  const auto completed = reader.read_doubles("completed");
+  const auto run_scenario = reader.read_strings("run_scenario");
+  const auto weeks = reader.read_doubles("week");
+  const std::size_t week_count = weeks.size();
+  std::vector<std::string> scenarios = reader.read_strings("scenario");
+
+  std::vector<BriefOutcome> table;
+  for (const OutcomeSpec& spec : outcome_specs(reader)) {
+    const auto values = reader.read_doubles(spec.variable);
+    const std::size_t width = values.size() / std::max<std::size_t>(1, runs * week_count);
+    std::map<std::string, std::array<RunningStatistics, kBriefTimePoints>> statistics;
+    for (std::size_t run = 0; run < runs; ++run) {
+      if (completed[run] != 1.0) continue;
+      std::vector<double> series(week_count);
+      for (std::size_t w = 0; w < week_count; ++w) {
+        const std::size_t slot = spec.slot >= 0 ? static_cast<std::size_t>(spec.slot) : 0;
+        series[w] = values[(run * week_count + w) * width + slot];
+      }
+      const auto points = time_points(series, weeks, spec.kind);
+      for (std::size_t t = 0; t < kBriefTimePoints; ++t) statistics[run_scenario[run]][t].add(points[t]);
+    }
+    BriefOutcome outcome{.label = spec.label, .units = spec.units};
+    for (const auto& scenario : scenarios) {
+      const auto found = statistics.find(scenario);
+      if (found == statistics.end()) continue;
+      outcome.scenarios.push_back(scenario);
+      std::vector<MeanEstimate> estimates;
+      for (const auto& s : found->second) estimates.push_back(mean_with_95_interval(s));
+      outcome.estimates.push_back(std::move(estimates));
+    }
+    table.push_back(std::move(outcome));
+  }
+  return table;
+}
+
+namespace {
+
+std::string format_estimate(const MeanEstimate& e, const std::string& units) {
+  const bool fraction = units == "1";
+  const auto number = [&](double v) {
+    if (std::isnan(v)) return std::string("-");
+    return fraction ? fmt::format("{:.3f}", v) : fmt::format("{:.0f}", v);
+  };
+  if (std::isnan(e.low)) return number(e.mean);
+  return fmt::format("{} [{}, {}]", number(e.mean), number(e.low), number(e.high));
+}
+
+}  // namespace
+
+std::string format_brief_table(const std::vector<BriefOutcome>& table) {
+  std::string text;
+  for (const auto& outcome : table) {
+    text += fmt::format("\n{} ({}; mean [95% interval] over replications)\n", outcome.label,
+                        outcome.units == "1" ? "level" : outcome.units + ", total from the start");
+    text += fmt::format("  {:<24}", "scenario");
+    for (const char* label : kBriefTimeLabels) text += fmt::format(" {:>28}", label);
+    text += '\n';
+    for (std::size_t s = 0; s < outcome.scenarios.size(); ++s) {
+      text += fmt::format("  {:<24}", outcome.scenarios[s]);
+      for (const auto& estimate : outcome.estimates[s]) {
+        text += fmt::format(" {:>28}", format_estimate(estimate, outcome.units));
+      }
+      text += '\n';
+    }
+  }
+  return text;
+}
+
+}  // namespace seccoop::agents

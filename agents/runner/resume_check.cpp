@@ -1,0 +1,83 @@
+#include "agents/runner/resume_check.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "sim/config/diagnostics.hpp"
+
+namespace seccoop::agents {
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream stream(text);
+  for (std::string line; std::getline(stream, line);) lines.push_back(line);
+  return lines;
+}
+
+std::string dimensions_text(const std::vector<std::string>& dimensions) {
+  std::string text;
+  for (const auto& name : dimensions) text += (text.empty() ? "" : ", ") + name;
+  return "(" + text + ")";
+}
+
+}  // namespace
+
+std::optional<LineDifference> first_difference(const std::string& stored,
+                                               const std::string& current) {
+  if (stored == current) return std::nullopt;
+  const auto a = lines_of(stored);
+  const auto b = lines_of(current);
+  const std::size_t common = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < common; ++i) {
+    if (a[i] != b[i]) return LineDifference{i + 1, a[i], b[i]};
+  }
+  // One is a prefix of the other (or they differ only in a trailing newline).
+  const std::string missing = "<no line>";
+  return LineDifference{common + 1, common < a.size() ? a[common] : missing,
+                        common < b.size() ? b[common] : missing};
+}
+
+void check_same_experiment(const sim::io::ResultsReader& reader, const std::string& current_yaml,
+                           const std::filesystem::path& experiment_file) {
+  const std::string stored = reader.global_text_attribute("experiment_yaml");
+  const auto difference = first_difference(stored, current_yaml);
+  if (!difference) return;
+  throw sim::UserError(fmt::format(
+      "'{}' holds another experiment than '{}' (resolved YAML line {}: the file has \"{}\", the "
+      "experiment has \"{}\"); resume with the same experiment file and options, or start over "
+      "with --force",
+      reader.path().string(), experiment_file.string(), difference->line, difference->stored,
+      difference->current));
+}
+
+void check_same_layout(const sim::io::FileSchema& found, const sim::io::FileSchema& expected,
+                       const std::filesystem::path& path) {
+  for (const auto& variable : expected.variables) {
+    const auto* stored = found.find_variable(variable.name);
+    if (stored != nullptr && stored->dimensions == variable.dimensions) continue;
+    throw sim::UserError(fmt::format(
+        "'{}' was written with another layout (variable '{}' {}); it cannot be resumed by this "
+        "build of seccoop: start over with --force",
+        path.string(), variable.name,
+        stored == nullptr ? "is missing"
+                          : "has dimensions " + dimensions_text(stored->dimensions) +
+                                ", expected " + dimensions_text(variable.dimensions)));
+  }
+}
+
+std::vector<std::uint64_t> runs_not_completed(const sim::io::ResultsReader& reader,
+                                              std::uint64_t total) {
+  const std::size_t rows = std::min<std::size_t>(reader.dimension_size("run"), total);
+  const auto completed = reader.read_int64s("completed", 0, rows);
+  std::vector<std::uint64_t> pending;
+  for (std::uint64_t run = 0; run < total; ++run) {
+    if (run >= rows || completed[run] != 1) pending.push_back(run);
+  }
+  return pending;
+}
+
+}  // namespace seccoop::agents

@@ -1,0 +1,235 @@
+// A job killed with SIGKILL leaves a .partial whose completed runs are readable; `--resume`
+// finishes it without recomputing them, and the result equals an uninterrupted run bit for
+// bit. Resuming refuses another experiment's file, and existing outputs are never touched
+// without --resume or --force.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <regex>
+
+#include "sim/io/results_reader.hpp"
+#include "tests/app/results_comparison.hpp"
+#include "tests/support/command.hpp"
+#include "tests/support/paths.hpp"
+
+namespace seccoop::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// Long enough (a few seconds on two threads) that the job can be killed half way.
+void write_experiment(const fs::path& file, int replications) {
+  std::ofstream(file) << "schema_version: 1\nname: kill-and-resume\nscenarios:\n  - "
+                      << (source_dir() / "tests/data/configs/small-stochastic.yaml").string()
+                      << "\nreplications: " << replications << "\nseed: 7\n"
+                      << "outputs:\n  variables: [members, deaths, homicides]\n  week_stride: 2\n";
+}
+
+/// Starts `seccoop args...` with stdout and stderr going to `log`; returns its process id.
+pid_t start_seccoop(const std::vector<std::string>& args, const fs::path& log) {
+  std::vector<std::string> words = {SECCOOP_EXECUTABLE};
+  words.insert(words.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& word : words) argv.push_back(word.data());
+  argv.push_back(nullptr);
+  const std::string log_path = log.string();
+  const pid_t pid = fork();
+  if (pid == 0) {  // only async-signal-safe calls until exec
+    const int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+/// Completed runs of a file being written, as `seccoop info` reports them (-1 if unreadable
+/// at this instant: without SWMR a concurrent reader may catch the file mid-update).
+long completed_runs_seen_by_info(const fs::path& partial) {
+  const auto info = run_shell("HDF5_USE_FILE_LOCKING=FALSE '" + std::string(SECCOOP_EXECUTABLE) +
+                              "' info '" + partial.string() + "'");
+  std::smatch match;
+  if (info.exit_code != 0 ||
+      !std::regex_search(info.output, match, std::regex(R"(runs\s+(\d+) of)"))) {
+    return -1;
+  }
+  return std::stol(match[1]);
+}
+
+TEST(Resume, KilledJobResumesToTheDataOfAnUninterruptedRun) {
+  SECCOOP_REQUIRE_PUBLISHED_NETWORK();
+  TempDir dir;
+  const auto experiment = dir / "experiment.yaml";
+  write_experiment(experiment, 1000);
+  const auto output = dir / "out.h5";
+  const auto partial = dir / "out.h5.partial";
+
+  const pid_t job = start_seccoop(
+      {"run", experiment.string(), "-o", output.string(), "--threads", "2"}, dir / "job.log");
+  ASSERT_GT(job, 0);
+  long seen = 0;
+  int status = 0;
+  while (seen <= 0) {
+    ASSERT_EQ(waitpid(job, &status, WNOHANG), 0) << "the job ended before it could be killed";
+    usleep(20000);
+    if (fs::exists(partial)) seen = completed_runs_seen_by_info(partial);
+  }
+  // While the job writes, a reader that honours HDF5's lock is refused with the switch to use.
+  const auto locked = run_shell("env -u HDF5_USE_FILE_LOCKING '" + std::string(SECCOOP_EXECUTABLE) +
+                                "' info '" + partial.string() + "'");
+  ASSERT_EQ(kill(job, SIGKILL), 0);
+  ASSERT_EQ(waitpid(job, &status, 0), job);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+      << "the job ended before the kill";
+  EXPECT_EQ(locked.exit_code, 2) << locked.output;
+  EXPECT_NE(locked.output.find("HDF5_USE_FILE_LOCKING=FALSE"), std::string::npos) << locked.output;
+  ASSERT_FALSE(fs::exists(output));
+
+  // The .partial opens; every run flagged complete has its data.
+  std::vector<std::int64_t> completed;
+  std::vector<double> wall_time_at_kill;
+  {
+    const sim::io::ResultsReader reader(partial);
+    completed = reader.read_int64s("completed");
+    wall_time_at_kill = reader.read_doubles("wall_time");
+    const auto homicides = reader.read_doubles("homicides");
+    const std::size_t weeks = reader.dimension_size("week");
+    for (std::size_t run = 0; run < completed.size(); ++run) {
+      if (completed[run] != 1) continue;
+      for (std::size_t w = 0; w < weeks; ++w)
+        ASSERT_FALSE(std::isnan(homicides[run * weeks + w])) << run;
+    }
+  }
+  const auto kept = std::count(completed.begin(), completed.end(), 1);
+  ASSERT_GE(kept, 1);
+  ASSERT_LT(kept, 1000);
+  // info and summarize read the .partial, counting completed runs only.
+  const auto info = run_seccoop("info " + partial.string());
+  EXPECT_NE(info.output.find("runs         " + std::to_string(kept) + " of 1000 complete"),
+            std::string::npos)
+      << info.output;
+  const auto summary = run_seccoop("summarize --csv " + partial.string());
+  EXPECT_NE(summary.output.find(",homicides_per_year_last_52_weeks,homicides/year," +
+                                std::to_string(kept) + ","),
+            std::string::npos)
+      << summary.output;
+  std::cout << "[ measured ] killed with " << kept << " of 1000 runs complete (info saw " << seen
+            << ")\n";
+
+  const auto resumed = run_seccoop("run " + experiment.string() + " -o " + output.string() +
+                                   " --threads 2 --resume");
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_NE(resumed.output.find("resumed: " + std::to_string(kept) + " runs already complete, " +
+                                std::to_string(1000 - kept) + " computed"),
+            std::string::npos)
+      << resumed.output;
+  EXPECT_FALSE(fs::exists(partial));
+
+  // Runs complete at the kill were not recomputed: their wall-clock times are the ones written
+  // before the kill (a recomputed run would have measured its own).
+  const sim::io::ResultsReader final_file(output);
+  const auto wall_time = final_file.read_doubles("wall_time");
+  for (std::size_t run = 0; run < completed.size(); ++run) {
+    if (completed[run] == 1) {
+      ASSERT_EQ(wall_time[run], wall_time_at_kill[run]) << run;
+    }
+  }
+  const auto all_completed = final_file.read_int64s("completed");
+  EXPECT_EQ(std::count(all_completed.begin(), all_completed.end(), 1), 1000);
+
+  const auto reference = dir / "reference.h5";
+  const auto uninterrupted =
+      run_seccoop("run " + experiment.string() + " --quiet --threads 2 -o " + reference.string());
+  ASSERT_EQ(uninterrupted.exit_code, 0) << uninterrupted.output;
+  expect_same_data(output, reference);
+}
+
+class ResumeChoices : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(published_network_dir() / "BACRIM2020_Nodes.csv")) {
+      GTEST_SKIP() << "published network not found";
+    }
+    write_experiment(experiment_, 4);
+  }
+  CommandResult run(const std::string& options) {
+    return run_seccoop("run " + experiment_.string() + " --quiet -o " + output_.string() + " " +
+                       options);
+  }
+  TempDir dir_;
+  fs::path experiment_ = dir_ / "experiment.yaml";
+  fs::path output_ = dir_ / "out.h5";
+  fs::path partial_ = dir_ / "out.h5.partial";
+};
+
+TEST_F(ResumeChoices, ResumeWithNothingToResumeStartsNormally) {
+  const auto result = run("--resume");
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_TRUE(fs::exists(output_));
+}
+
+TEST_F(ResumeChoices, ResumeOfACompleteFileSaysSoAndComputesNothing) {
+  ASSERT_EQ(run("").exit_code, 0);
+  const auto before = fs::last_write_time(output_);
+  const auto again =
+      run_seccoop("run " + experiment_.string() + " -o " + output_.string() + " --resume");
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find("already complete (4 runs); nothing to do"), std::string::npos)
+      << again.output;
+  EXPECT_EQ(fs::last_write_time(output_), before);
+}
+
+TEST_F(ResumeChoices, ResumeRefusesAnotherExperimentNamingBothFilesAndTheLine) {
+  ASSERT_EQ(run("").exit_code, 0);
+  fs::rename(output_, partial_);  // stands for a job killed at the very end
+  const auto result = run("--resume --replications 5");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.output.find("'" + partial_.string() + "' holds another experiment than '" +
+                               experiment_.string() + "'"),
+            std::string::npos)
+      << result.output;
+  EXPECT_NE(result.output.find("the file has \"replications: 4\", the experiment has "
+                               "\"replications: 5\""),
+            std::string::npos)
+      << result.output;
+  EXPECT_TRUE(fs::exists(partial_));
+  const auto info = run_seccoop("info " + partial_.string());
+  EXPECT_NE(info.output.find("state        partial"), std::string::npos) << info.output;
+  // The same experiment finishes it (nothing left to compute).
+  const auto same =
+      run_seccoop("run " + experiment_.string() + " -o " + output_.string() + " --resume");
+  EXPECT_EQ(same.exit_code, 0) << same.output;
+  EXPECT_NE(same.output.find("resumed: 4 runs already complete, 0 computed"), std::string::npos)
+      << same.output;
+}
+
+TEST_F(ResumeChoices, LeftoverPartialWithoutResumeSuggestsResumeOrForce) {
+  ASSERT_EQ(run("").exit_code, 0);
+  fs::rename(output_, partial_);
+  const auto result = run("");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.output.find("error: '" + partial_.string() +
+                               "' is left by an interrupted (or still running) job: add --resume "
+                               "to finish it, or --force to start over"),
+            std::string::npos)
+      << result.output;
+  EXPECT_EQ(run("--force").exit_code, 0);
+  EXPECT_FALSE(fs::exists(partial_));
+}
+
+TEST_F(ResumeChoices, ResumeAndForceTogetherAreRefused) {
+  const auto result = run("--resume --force");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.output.find("--resume and --force contradict each other"), std::string::npos)
+      << result.output;
+}
+
+}  // namespace
+}  // namespace seccoop::testing
