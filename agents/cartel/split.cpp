@@ -22,12 +22,17 @@ void inherit_relations(RunState& s, std::size_t parent, std::size_t faction) {
     s.rivalries.push_back({.first = std::min(other, f), .second = std::max(other, f),
                            .weight = rivalry.weight, .target = rivalry.target});
   }
+  // Allies take sides: each alliance is shared between the factions in proportion to the
+  // members each takes, so the pair's total alliance weight is unchanged.
+  const double share = s.parameters.cartel.split_member_share;
   const std::size_t alliance_count = s.alliances.size();
   for (std::size_t a = 0; a < alliance_count; ++a) {
-    const CartelPair alliance = s.alliances[a];
+    CartelPair& alliance = s.alliances[a];
     if (alliance.first != p && alliance.second != p) continue;
     const std::uint32_t other = alliance.first == p ? alliance.second : alliance.first;
-    s.alliances.push_back({.first = std::min(other, f), .second = std::max(other, f), .weight = alliance.weight});
+    const double moved = alliance.weight * share;
+    alliance.weight -= moved;
+    s.alliances.push_back({.first = std::min(other, f), .second = std::max(other, f), .weight = moved});
   }
   // The two factions start at peace and escalate (cartel.split_escalation_half_life).
   s.rivalries.push_back({.first = p, .second = f, .weight = 0.0, .target = s.parameters.cartel.split_rivalry_weight});

@@ -24,7 +24,7 @@ struct Declarer {
 void declare_policy(const Declarer& add) {
   add("policy.pressure_flow_gain", 0.02, 0, 1, "1/week", "US pressure rise per week at twice the reference flow", kAssumption);
   add("policy.pressure_results_gain", 0.01, 0, 1, "1/week", "US pressure fall per result unit per week", kAssumption);
-  add("policy.flow_reference_kg", 1200, 1, 1e7, "kg/week", "fentanyl reaching the US at which pressure neither rises nor falls from flow", kCalibrated);
+  add("policy.flow_reference_kg", 870, 1, 1e7, "kg/week", "fentanyl reaching the US at which pressure neither rises nor falls from flow", kCalibrated);
   add("policy.seizure_reference_kg", 250, 1, 1e7, "kg/week", "seizures worth one result unit", kAssumption);
   add("policy.transfer_reference", 10, 1, 1e6, "prisoners", "prisoner transfers worth one result unit", kAssumption);
   add("policy.tariff_pressure_on", 0.7, 0, 1, "1", "US pressure above which a conditional tariff is imposed", kAssumption);
@@ -51,10 +51,10 @@ void declare_intel(const Declarer& add) {
 }
 
 void declare_operations(const Declarer& add) {
-  add("operations.general_policing_share", 0.6, 0, 1, "1", "share of the published incapacitation (core.incapacitation_per_week) done by untargeted policing", kCalibrated);
+  add("operations.general_policing_share", 0.8, 0, 1, "1", "share of the published incapacitation (core.incapacitation_per_week) done by untargeted policing", kCalibrated);
   add("operations.arrests_per_effort", 1.2, 0, 1e6, "members/effort", "arrests per effort unit at full success", kCalibrated);
   add("operations.seizure_rate_per_effort", 0.004, 0, 10, "1/effort", "hazard on a target's production per effort unit at full success", kCalibrated);
-  add("operations.hvt_attempts_per_effort", 0.004, 0, 10, "1/effort", "high-value-target attempts per effort unit", kCalibrated);
+  add("operations.hvt_attempts_per_effort", 0.016, 0, 10, "1/effort", "high-value-target attempts per effort unit", kCalibrated);
   add("operations.hvt_success_probability", 0.5, 0, 1, "1", "chance an attempt at full success captures its target", kAssumption);
   add("operations.joint_coordination_min", 0.2, 0, 1, "1", "kappa_min: coordination needed for a joint operation", kAssumption);
   add("operations.joint_stance_min", 0.3, 0, 1, "1", "S_min: Mexican stance needed for a joint operation", kAssumption);
@@ -73,9 +73,9 @@ void declare_cartel(const Declarer& add) {
   add("cartel.split_threshold", 0.35, 0, 1, "1", "h_split: cohesion below which a cartel splits", kAssumption);
   add("cartel.cohesion_after_split", 0.7, 0, 1, "1", "cohesion of both factions after a split", kAssumption);
   add("cartel.cohesion_recovery_half_life", 26, 0.1, 1e4, "weeks", "half-life of the gap between cohesion and 1", kAssumption);
-  add("cartel.contest_peak_multiplier", 2.0, 1, 100, "1", "succession-contest multiplier of a cartel's rivalries right after a capture", kCalibrated);
-  add("cartel.contest_half_life", 12, 0.1, 1e4, "weeks", "half-life of a succession contest", kAssumption);
-  add("cartel.split_rivalry_weight", 1.5, 0, 100, "1", "rivalry weight the two factions of a split escalate to", kCalibrated);
+  add("cartel.contest_peak_multiplier", 3.0, 1, 100, "1", "succession-contest multiplier of a cartel's rivalries right after a capture", kCalibrated);
+  add("cartel.contest_half_life", 26, 0.1, 1e4, "weeks", "half-life of a succession contest", kAssumption);
+  add("cartel.split_rivalry_weight", 9, 0, 100, "1", "rivalry weight the two factions of a split escalate to", kCalibrated);
   add("cartel.split_escalation_half_life", 4, 0.1, 1e4, "weeks", "half-life of the gap to the factions' full rivalry", kCalibrated);
   add("cartel.split_member_share", 0.5, 0.01, 0.99, "1", "share of members that leave with the new faction", kAssumption);
   add("cartel.split_min_members", 200, 0, 1e9, "members", "smallest cartel that splits", kAssumption);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "agents/output/axis_coordinates.hpp"
+#include "agents/output/run_blocks.hpp"
 
 namespace seccoop::agents {
 
@@ -125,11 +126,13 @@ sim::io::FileSchema results_schema(const Experiment& experiment, const std::vect
   status.attributes.push_back({"flag_values", std::vector<std::int64_t>{0, 1}});
   status.attributes.push_back({"flag_meanings", std::string("pending ok")});
   v.push_back(std::move(status));
-  v.push_back(variable("completed", {"run"}, ValueType::int8, "1",
-                       "1 once the run's data is on disk (set after the data is flushed)"));
+  v.push_back(variable(
+      "completed", {"run"}, ValueType::int8, "1",
+      "1 once the run's data is on disk (set per block of runs, after the data is flushed)"));
 
   add_series_variables(experiment, v);
   for (auto& each : v) add_time_coordinate(each, start.has_value());
+  align_record_chunks(schema);
   return schema;
 }
 

@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <ctime>
 #include <numeric>
 #include <optional>
 
 #include "agents/model/simulation.hpp"
 #include "agents/output/results_layout.hpp"
+#include "agents/output/run_blocks.hpp"
 #include "agents/runner/resume_check.hpp"
 #include "seccoop/revision.hpp"
 #include "sim/io/results_reader.hpp"
@@ -43,31 +45,33 @@ std::vector<sim::io::Attribute> global_attributes(const Experiment& experiment,
           {"experiment_yaml", yaml}};
 }
 
-/// Marks finished runs complete in batches. A batch's data is flushed before its flags are
-/// written (and flushed in turn), so a flag that survives a crash vouches for data on disk.
-class CompletionBatches {
+/// Marks finished runs complete block by block (run_blocks.hpp). Runs arrive in increasing
+/// order, so once a block's last run is written, or a run of a later block arrives, no write
+/// touches the block's chunks again: its data is flushed, then its flags written and flushed,
+/// so a flag that survives a crash vouches for data on disk.
+class CompletionBlocks {
  public:
-  explicit CompletionBatches(sim::io::ResultsFile& file) : file_(file), last_flush_(Clock::now()) {}
+  CompletionBlocks(sim::io::ResultsFile& file, std::size_t block) : file_(file), block_(block) {}
 
   void add(std::uint64_t row) {
+    if (!rows_.empty() && row / block_ != rows_.back() / block_) close();
     rows_.push_back(row);
-    if (rows_.size() >= kFlushEveryRuns || Clock::now() - last_flush_ >= kFlushInterval) close();
+    if ((row + 1) % block_ == 0) close();
   }
 
-  /// Flushes the open batch and marks its runs complete.
+  /// Flushes the open block and marks its runs complete.
   void close() {
     if (rows_.empty()) return;
     file_.flush();
     for (const auto row : rows_) mark_completed(file_, row);
     file_.flush();
     rows_.clear();
-    last_flush_ = Clock::now();
   }
 
  private:
   sim::io::ResultsFile& file_;
+  std::size_t block_;
   std::vector<std::uint64_t> rows_;
-  Clock::time_point last_flush_;
 };
 
 /// A global text attribute, or "" when the file lacks it.
@@ -169,7 +173,7 @@ ExperimentSummary run_experiment(const Experiment& experiment, const RunOptions&
                       ? resume_file(experiment, worlds, options, yaml, plan.size())
                       : create_file(experiment, worlds, options, yaml, plan.size());
 
-  CompletionBatches batches(open.file);
+  CompletionBlocks blocks(open.file, runs_per_block(open.file.schema()));
   std::size_t done = 0;
   sim::run_pipeline(
       open.pending, options.threads,
@@ -180,11 +184,11 @@ ExperimentSummary run_experiment(const Experiment& experiment, const RunOptions&
       },
       [&](std::uint64_t run, RunRecord&& record) {
         write_run(open.file, run, plan.at(run), experiment, record);
-        batches.add(run);
+        blocks.add(run);
         ++done;
         if (options.progress) options.progress(done, open.pending.size());
       });
-  batches.close();
+  blocks.close();
   open.file.commit();
 
   return ExperimentSummary{

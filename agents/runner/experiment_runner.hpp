@@ -2,7 +2,6 @@
 // Runs every run of an experiment on a thread pool and streams them, in run order, into one
 // results file (written under a temporary name and renamed when complete). With `resume`, it
 // finishes the file an interrupted job left instead, computing only the runs it lacks.
-#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -13,13 +12,11 @@
 
 namespace seccoop::agents {
 
-/// The file is flushed, and the finished runs marked complete, at least this often and at
-/// least every kFlushEveryRuns runs: a killed job loses at most that much work. The run count
-/// bounds the loss for short runs, the interval for long ones. A batch costs two HDF5 flushes,
-/// about 6 ms of CPU on the writer thread; with the short runs of the tests (104 weeks, ~2.5 ms
-/// each) a batch every 64 runs costs ~3% (every 16: ~8%; every run: 2.3x the time).
-inline constexpr auto kFlushInterval = std::chrono::seconds(5);
-inline constexpr std::size_t kFlushEveryRuns = 64;
+/// Finished runs are marked complete, and the file flushed, block by block (kRunsPerBlock
+/// runs, agents/output/run_blocks.hpp): a killed job loses at most the block being written
+/// plus the runs in progress. There is no flush on a timer: a flush in the middle of a block
+/// cannot vouch for any run (its chunks are rewritten later) and would leave on disk index
+/// entries to chunks that then move. A block costs two HDF5 flushes.
 
 struct RunOptions {
   std::filesystem::path output;

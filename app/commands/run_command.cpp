@@ -86,7 +86,7 @@ void print_summary(const agents::ExperimentSummary& summary, const fs::path& out
 
 int run(const RunArguments& arguments, const std::string& command_line) {
   const fs::path file = arguments.experiment_file.empty()
-                            ? fs::path(config_directory()) / "experiments" / "default.yaml"
+                            ? fs::path(config_directory()) / "experiments" / "brief.yaml"
                             : fs::path(arguments.experiment_file);
   agents::ExperimentOverrides overrides{.parameter_settings = arguments.settings};
   if (arguments.seed != 0) overrides.seed = arguments.seed;
@@ -117,7 +117,7 @@ void add_run_command(CLI::App& cli, CommandAction& action, const std::string& co
   auto* command = cli.add_subcommand("run", "Run an experiment (default: the built-in experiment)");
   auto arguments = std::make_shared<RunArguments>();
   command->add_option("experiment", arguments->experiment_file,
-                      "Experiment or scenario YAML (default: configs/experiments/default.yaml)");
+                      "Experiment or scenario YAML (default: configs/experiments/brief.yaml, the brief experiment)");
   command->add_option("-o,--output", arguments->output,
                       "Results file (default: <experiment name>.h5)");
   command->add_option("--threads", arguments->threads,
