@@ -9,6 +9,7 @@
 
 #include "agents/world/scheduled_event.hpp"
 #include "agents/world/world_definition.hpp"
+#include "agents/world/world_generator.hpp"
 #include "sim/config/config_node.hpp"
 #include "sim/config/parameters.hpp"
 #include "sim/time/calendar.hpp"
@@ -30,7 +31,8 @@ struct WrittenEvent {
   std::string key_path;
 };
 
-/// Exactly one of `network` and `world` is set.
+/// Exactly one of `network` and `world` is set; `generator` is set too when the world was
+/// generated rather than read.
 struct Scenario {
   std::string name;
   std::string description;
@@ -42,6 +44,7 @@ struct Scenario {
   std::optional<NetworkSource> network;          // core-only: the published network
   std::shared_ptr<const WorldDefinition> world;  // the full model's world
   std::filesystem::path world_file;              // where `world` was read (this file if inline)
+  std::optional<GeneratorSettings> generator;    // what `world` was generated from, if it was
   std::vector<ScheduledEvent> events;            // parents' events first, in file order
   sim::ParameterValues parameters;
   std::vector<WrittenEvent> written_events;  // `events` as written, for files extending this

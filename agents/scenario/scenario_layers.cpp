@@ -2,6 +2,7 @@
 
 #include "agents/world/actor_reader.hpp"
 #include "agents/world/event_reader.hpp"
+#include "agents/world/world_generator.hpp"
 #include "agents/world/world_reader.hpp"
 
 namespace seccoop::agents {
@@ -65,22 +66,53 @@ void read_world_key(const sim::ConfigNode& node, const std::filesystem::path& fi
   scenario.world_file = path;
 }
 
+/// A synthetic world built from a `generator:` block (world_generator.hpp); none when the
+/// block has problems (they are reported).
+void read_generator_key(const sim::ConfigNode& node, const std::filesystem::path& file,
+                        Scenario& scenario) {
+  scenario.generator = read_generator_settings(node);
+  scenario.world = scenario.generator ? generate_world(*scenario.generator) : nullptr;
+  scenario.world_file = file;
+}
+
+/// Reports a file that gives more than one world source; true if it does.
+bool report_several_sources(const std::optional<sim::ConfigNode>& network,
+                            const std::optional<sim::ConfigNode>& world,
+                            const std::optional<sim::ConfigNode>& generator) {
+  if (network && world && generator) {
+    generator->report("give only one of world, network and generator",
+                      "one of world, network, generator", "all three");
+  } else if (network && world) {
+    world->report("give either world or network, not both", "one of world, network", "both");
+  } else if (generator && (world || network)) {
+    generator->report(world ? "give either world or generator, not both"
+                            : "give either network or generator, not both",
+                      world ? "one of world, generator" : "one of network, generator", "both");
+  } else {
+    return false;
+  }
+  return true;
+}
+
 void read_source(const sim::ConfigNode& root, const std::filesystem::path& file, Scenario& scenario,
                  LayerKeys& keys) {
   const auto network = root.find("network");
   const auto world = root.find("world");
-  keys.source = network.has_value() || world.has_value();
-  if (network && world) {
-    world->report("give either world or network, not both", "one of world, network", "both");
-    return;
-  }
+  const auto generator = root.find("generator");
+  keys.source = network.has_value() || world.has_value() || generator.has_value();
+  if (report_several_sources(network, world, generator)) return;
   if (network) {
     scenario.network = read_network(*network, file);
     scenario.world.reset();
     scenario.world_file.clear();
+    scenario.generator.reset();
   } else if (world) {
     scenario.network.reset();
+    scenario.generator.reset();
     read_world_key(*world, file, scenario);
+  } else if (generator) {
+    scenario.network.reset();
+    read_generator_key(*generator, file, scenario);
   }
 }
 
@@ -106,7 +138,8 @@ void read_world_overrides(const sim::ConfigNode& root, Scenario& scenario) {
 const std::vector<std::string>& scenario_keys() {
   static const std::vector<std::string> kKeys = {
       "schema_version", "extends", "name",  "description", "start",       "weeks",  "integration",
-      "substeps",       "network", "world", "actors",      "governments", "events", "parameters"};
+      "substeps",       "network", "world", "generator",   "actors",      "governments", "events",
+      "parameters"};
   return kKeys;
 }
 

@@ -117,7 +117,8 @@ void add_run_command(CLI::App& cli, CommandAction& action, const std::string& co
   auto* command = cli.add_subcommand("run", "Run an experiment (default: the built-in experiment)");
   auto arguments = std::make_shared<RunArguments>();
   command->add_option("experiment", arguments->experiment_file,
-                      "Experiment or scenario YAML (default: configs/experiments/brief.yaml, the brief experiment)");
+                      "Experiment or scenario YAML (default: configs/experiments/brief.yaml, the "
+                      "brief experiment)");
   command->add_option("-o,--output", arguments->output,
                       "Results file (default: <experiment name>.h5)");
   command->add_option("--threads", arguments->threads,

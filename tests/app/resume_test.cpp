@@ -1,7 +1,7 @@
 // A job killed with SIGKILL leaves a .partial whose completed runs are readable; `--resume`
-// finishes it without recomputing them, and the result equals an uninterrupted run bit for
-// bit. Resuming refuses another experiment's file, and existing outputs are never touched
-// without --resume or --force.
+// finishes it (even after being killed itself) without recomputing them, and the result equals
+// an uninterrupted run bit for bit. Resuming refuses another experiment's file, and existing
+// outputs are never touched without --resume or --force.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -63,84 +63,109 @@ long completed_runs_seen_by_info(const fs::path& partial) {
   return std::stol(match[1]);
 }
 
-TEST(Resume, KilledJobResumesToTheDataOfAnUninterruptedRun) {
-  SECCOOP_REQUIRE_PUBLISHED_NETWORK();
-  TempDir dir;
-  const auto experiment = dir / "experiment.yaml";
-  write_experiment(experiment, 1000);
-  const auto output = dir / "out.h5";
-  const auto partial = dir / "out.h5.partial";
-
-  const pid_t job = start_seccoop(
-      {"run", experiment.string(), "-o", output.string(), "--threads", "2"}, dir / "job.log");
+/// Runs `seccoop args...` and kills it with SIGKILL once `info` sees at least `threshold` runs
+/// complete in `partial`. Meanwhile checks that a reader honouring HDF5's file lock is refused
+/// with a message naming the switch to use.
+void kill_when_complete(const std::vector<std::string>& args, const fs::path& partial,
+                        long threshold, const fs::path& log) {
+  const pid_t job = start_seccoop(args, log);
   ASSERT_GT(job, 0);
-  long seen = 0;
   int status = 0;
-  while (seen <= 0) {
+  for (long seen = -1; seen < threshold;) {
     ASSERT_EQ(waitpid(job, &status, WNOHANG), 0) << "the job ended before it could be killed";
     usleep(20000);
     if (fs::exists(partial)) seen = completed_runs_seen_by_info(partial);
   }
-  // While the job writes, a reader that honours HDF5's lock is refused with the switch to use.
   const auto locked = run_shell("env -u HDF5_USE_FILE_LOCKING '" + std::string(SECCOOP_EXECUTABLE) +
                                 "' info '" + partial.string() + "'");
   ASSERT_EQ(kill(job, SIGKILL), 0);
   ASSERT_EQ(waitpid(job, &status, 0), job);
   ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
       << "the job ended before the kill";
-  EXPECT_EQ(locked.exit_code, 2) << locked.output;
+  EXPECT_EQ(locked.exit_code, 2) << locked.output;  // the job held the file open throughout
   EXPECT_NE(locked.output.find("HDF5_USE_FILE_LOCKING=FALSE"), std::string::npos) << locked.output;
-  ASSERT_FALSE(fs::exists(output));
+}
 
-  // The .partial opens; every run flagged complete has its data.
+struct PartialState {
   std::vector<std::int64_t> completed;
-  std::vector<double> wall_time_at_kill;
-  {
-    const sim::io::ResultsReader reader(partial);
-    completed = reader.read_int64s("completed");
-    wall_time_at_kill = reader.read_doubles("wall_time");
-    const auto homicides = reader.read_doubles("homicides");
-    const std::size_t weeks = reader.dimension_size("week");
-    for (std::size_t run = 0; run < completed.size(); ++run) {
-      if (completed[run] != 1) continue;
-      for (std::size_t w = 0; w < weeks; ++w)
-        ASSERT_FALSE(std::isnan(homicides[run * weeks + w])) << run;
+  std::vector<double> wall_time;
+  [[nodiscard]] long kept() const { return std::count(completed.begin(), completed.end(), 1); }
+};
+
+/// Reads what a killed job left, checking that every run flagged complete has its data.
+PartialState read_partial(const fs::path& partial) {
+  const sim::io::ResultsReader reader(partial);
+  PartialState state{reader.read_int64s("completed"), reader.read_doubles("wall_time")};
+  const auto homicides = reader.read_doubles("homicides");
+  const std::size_t weeks = reader.dimension_size("week");
+  for (std::size_t run = 0; run < state.completed.size(); ++run) {
+    if (state.completed[run] != 1) continue;
+    for (std::size_t w = 0; w < weeks; ++w) {
+      EXPECT_FALSE(std::isnan(homicides[run * weeks + w])) << "run " << run << " week " << w;
     }
   }
-  const auto kept = std::count(completed.begin(), completed.end(), 1);
-  ASSERT_GE(kept, 1);
-  ASSERT_LT(kept, 1000);
+  return state;
+}
+
+/// Runs complete in `before` were not recomputed: a recomputed run measures its own time.
+void expect_kept(const PartialState& before, const std::vector<double>& wall_time_after) {
+  for (std::size_t run = 0; run < before.completed.size(); ++run) {
+    if (before.completed[run] == 1) {
+      ASSERT_EQ(wall_time_after[run], before.wall_time[run]) << "run " << run << " was recomputed";
+    }
+  }
+}
+
+TEST(Resume, KilledJobsResumeToTheDataOfAnUninterruptedRun) {
+  SECCOOP_REQUIRE_PUBLISHED_NETWORK();
+  TempDir dir;
+  const auto experiment = dir / "experiment.yaml";
+  write_experiment(experiment, 1000);
+  const auto output = dir / "out.h5";
+  const auto partial = dir / "out.h5.partial";
+  const std::vector<std::string> run = {"run",           experiment.string(), "-o",
+                                        output.string(), "--threads",         "2"};
+
+  // First job: killed after a few blocks.
+  ASSERT_NO_FATAL_FAILURE(kill_when_complete(run, partial, 48, dir / "first.log"));
+  ASSERT_FALSE(fs::exists(output));
+  const PartialState first = read_partial(partial);
+  ASSERT_GE(first.kept(), 48);
+  ASSERT_LT(first.kept(), 1000);
   // info and summarize read the .partial, counting completed runs only.
   const auto info = run_seccoop("info " + partial.string());
-  EXPECT_NE(info.output.find("runs         " + std::to_string(kept) + " of 1000 complete"),
+  EXPECT_NE(info.output.find("runs         " + std::to_string(first.kept()) + " of 1000 complete"),
             std::string::npos)
       << info.output;
   const auto summary = run_seccoop("summarize --csv " + partial.string());
   EXPECT_NE(summary.output.find(",homicides_per_year_last_52_weeks,homicides/year," +
-                                std::to_string(kept) + ","),
+                                std::to_string(first.kept()) + ","),
             std::string::npos)
       << summary.output;
-  std::cout << "[ measured ] killed with " << kept << " of 1000 runs complete (info saw " << seen
-            << ")\n";
 
-  const auto resumed = run_seccoop("run " + experiment.string() + " -o " + output.string() +
-                                   " --threads 2 --resume");
-  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
-  EXPECT_NE(resumed.output.find("resumed: " + std::to_string(kept) + " runs already complete, " +
-                                std::to_string(1000 - kept) + " computed"),
+  // Second job resumes, and is killed too.
+  auto resume = run;
+  resume.emplace_back("--resume");
+  ASSERT_NO_FATAL_FAILURE(
+      kill_when_complete(resume, partial, first.kept() + 48, dir / "second.log"));
+  const PartialState second = read_partial(partial);
+  ASSERT_LT(second.kept(), 1000);
+  ASSERT_NO_FATAL_FAILURE(expect_kept(first, second.wall_time));
+  std::cout << "[ measured ] first job killed with " << first.kept()
+            << " of 1000 runs complete, the resumed job with " << second.kept() << "\n";
+
+  // Third job finishes.
+  const auto finished = run_seccoop("run " + experiment.string() + " -o " + output.string() +
+                                    " --threads 2 --resume");
+  ASSERT_EQ(finished.exit_code, 0) << finished.output;
+  EXPECT_NE(finished.output.find("resumed: " + std::to_string(second.kept()) +
+                                 " runs already complete, " + std::to_string(1000 - second.kept()) +
+                                 " computed"),
             std::string::npos)
-      << resumed.output;
+      << finished.output;
   EXPECT_FALSE(fs::exists(partial));
-
-  // Runs complete at the kill were not recomputed: their wall-clock times are the ones written
-  // before the kill (a recomputed run would have measured its own).
   const sim::io::ResultsReader final_file(output);
-  const auto wall_time = final_file.read_doubles("wall_time");
-  for (std::size_t run = 0; run < completed.size(); ++run) {
-    if (completed[run] == 1) {
-      ASSERT_EQ(wall_time[run], wall_time_at_kill[run]) << run;
-    }
-  }
+  ASSERT_NO_FATAL_FAILURE(expect_kept(second, final_file.read_doubles("wall_time")));
   const auto all_completed = final_file.read_int64s("completed");
   EXPECT_EQ(std::count(all_completed.begin(), all_completed.end(), 1), 1000);
 
