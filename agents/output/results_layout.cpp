@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "agents/output/axis_coordinates.hpp"
+#include "agents/output/event_table.hpp"
 #include "agents/output/run_blocks.hpp"
 
 namespace seccoop::agents {
@@ -65,6 +66,16 @@ void add_series_variables(const Experiment& experiment, std::vector<Variable>& v
     v.push_back(variable(name + std::string(kMeanSuffix), series_dimensions(spec, false),
                          ValueType::float64, std::string(spec.units),
                          long_name + ", mean over the weeks of the run"));
+  }
+}
+
+/// One variable along `run` per swept parameter, named by its path.
+void add_sweep_variables(const Experiment& experiment, std::vector<Variable>& v) {
+  if (!experiment.sweep) return;
+  const auto& table = experiment.scenarios.front().parameters.table();
+  for (const auto& path : experiment.sweep->paths()) {
+    const sim::ParameterSpec& spec = table.spec(*table.index_of(path));
+    v.push_back(variable(path, {"run"}, ValueType::float64, spec.unit, "swept parameter: " + spec.meaning));
   }
 }
 
@@ -130,7 +141,9 @@ sim::io::FileSchema results_schema(const Experiment& experiment, const std::vect
       "completed", {"run"}, ValueType::int8, "1",
       "1 once the run's data is on disk (set per block of runs, after the data is flushed)"));
 
+  add_sweep_variables(experiment, v);
   add_series_variables(experiment, v);
+  add_event_schema(experiment, schema);
   for (auto& each : v) add_time_coordinate(each, start.has_value());
   align_record_chunks(schema);
   return schema;
@@ -217,6 +230,11 @@ void write_run(sim::io::ResultsFile& file, std::size_t row, const sim::RunSpec& 
   one("replicate", static_cast<std::int32_t>(spec.replicate));
   one("seed", static_cast<std::int64_t>(experiment.seed));
   one("wall_time", record.wall_seconds);
+  if (experiment.sweep) {
+    const std::vector<double> point = experiment.sweep->point(spec.point);
+    for (std::size_t axis = 0; axis < point.size(); ++axis) one(experiment.sweep->paths()[axis], point[axis]);
+  }
+  write_events(file, row, record);
 
   const OutputSelection& outputs = experiment.outputs;
   for (const Series id : outputs.series()) {

@@ -11,6 +11,7 @@
 #include "agents/output/results_layout.hpp"
 #include "agents/output/run_blocks.hpp"
 #include "agents/runner/resume_check.hpp"
+#include "agents/runner/sweep_point.hpp"
 #include "seccoop/revision.hpp"
 #include "sim/io/results_reader.hpp"
 #include "sim/parallel/run_pipeline.hpp"
@@ -31,6 +32,14 @@ std::string utc_now_iso() {
   return text;
 }
 
+/// Swept parameter paths in axis order (the order of a point's values), space separated.
+std::string sweep_parameter_list(const Experiment& experiment) {
+  std::string list;
+  if (!experiment.sweep) return list;
+  for (const auto& path : experiment.sweep->paths()) list += (list.empty() ? "" : " ") + path;
+  return list;
+}
+
 std::vector<sim::io::Attribute> global_attributes(const Experiment& experiment,
                                                   const RunOptions& options,
                                                   const std::string& yaml) {
@@ -42,7 +51,10 @@ std::vector<sim::io::Attribute> global_attributes(const Experiment& experiment,
           {"created", created},
           {"command_line", options.command_line},
           {"history", created + ": " + options.command_line},
-          {"experiment_yaml", yaml}};
+          {"experiment_yaml", yaml},
+          {"sweep_method", experiment.sweep ? std::string(experiment.sweep->method_name()) : std::string("none")},
+          {"sweep_base_samples", static_cast<std::int64_t>(experiment.sweep ? experiment.sweep->base_samples() : 0)},
+          {"sweep_parameters", sweep_parameter_list(experiment)}};
 }
 
 /// Marks finished runs complete block by block (run_blocks.hpp). Runs arrive in increasing
@@ -150,8 +162,8 @@ ExperimentSummary check_final_file(const RunOptions& options, const std::string&
 
 ExperimentSummary run_experiment(const Experiment& experiment, const RunOptions& options) {
   const auto started = Clock::now();
-  const sim::RunPlan plan(static_cast<std::uint32_t>(experiment.scenarios.size()), 1,
-                          experiment.replications);
+  const sim::RunPlan plan(static_cast<std::uint32_t>(experiment.scenarios.size()),
+                          experiment.sweep_points(), experiment.replications);
   const std::string yaml = resolved_yaml(experiment);
   const fs::path partial = sim::io::ResultsFile::partial_path_for(options.output);
   std::error_code error;
@@ -179,8 +191,10 @@ ExperimentSummary run_experiment(const Experiment& experiment, const RunOptions&
       open.pending, options.threads,
       [&](std::uint64_t run) {
         const sim::RunSpec spec = plan.at(run);
-        return simulate_run(worlds[spec.scenario],
-                            {.master_seed = experiment.seed, .run_index = run});
+        const sim::StreamKey key{.master_seed = experiment.seed, .run_index = run};
+        if (!experiment.sweep) return simulate_run(worlds[spec.scenario], key);
+        const Scenario scenario = scenario_at_point(experiment, spec);
+        return simulate_run(world_at_point(worlds[spec.scenario], scenario), key);
       },
       [&](std::uint64_t run, RunRecord&& record) {
         write_run(open.file, run, plan.at(run), experiment, record);

@@ -1,11 +1,13 @@
 #include "agents/scenario/experiment.hpp"
 
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <limits>
 
 #include "agents/world/resolved_world.hpp"
+#include "sim/experiment/sweep_config.hpp"
 
 namespace seccoop::agents {
 
@@ -24,7 +26,7 @@ std::optional<Scenario> load_scenario_file(const std::filesystem::path& file,
 void read_experiment_keys(const sim::ConfigNode& root, const std::filesystem::path& file,
                           Experiment& experiment, sim::Diagnostics& diagnostics) {
   root.check_keys({"schema_version", "name", "description", "scenarios", "replications", "seed",
-                   "outputs"});
+                   "outputs", "sweep"});
   if (const auto version = root.require("schema_version")) {
     version->integer(kScenarioSchemaVersion, {kScenarioSchemaVersion, kScenarioSchemaVersion});
   }
@@ -84,6 +86,19 @@ void apply_overrides(const ExperimentOverrides& overrides, Experiment& experimen
   }
 }
 
+/// Runs are indexed by 64-bit numbers but a results file of more than ~4 billion rows is not a
+/// plan anyone means: refuse it before anything is written.
+void check_sweep_size(const sim::ConfigNode& sweep, const Experiment& experiment) {
+  if (!experiment.sweep) return;
+  const double runs = static_cast<double>(experiment.scenarios.size()) *
+                      static_cast<double>(experiment.sweep->point_count()) * experiment.replications;
+  constexpr double kMaxRuns = 4e9;
+  if (runs > kMaxRuns) {
+    sweep.report("too many runs", fmt::format("at most {:g} runs (scenarios x points x replications)", kMaxRuns),
+                 fmt::format("{:g}", runs));
+  }
+}
+
 }  // namespace
 
 Experiment load_experiment(const std::filesystem::path& file, const ExperimentOverrides& overrides) {
@@ -99,6 +114,11 @@ Experiment load_experiment(const std::filesystem::path& file, const ExperimentOv
           longest = std::max(longest, scenario.weeks);
         }
         experiment.outputs = read_output_selection(*outputs, static_cast<std::size_t>(longest));
+      }
+      if (const auto sweep = root->find("sweep")) {
+        experiment.sweep = sim::read_sweep(*sweep, *model_parameter_table(), experiment.seed);
+        experiment.sweep_yaml = YAML::Dump(sweep->yaml());
+        check_sweep_size(*sweep, experiment);
       }
     } else {
       experiment.scenarios.push_back(read_scenario(*root, file));
@@ -156,7 +176,9 @@ std::string resolved_yaml(const Experiment& experiment) {
           << std::filesystem::absolute(scenario.network->directory).lexically_normal().string()
           << YAML::EndMap;
     }
-    if (scenario.world) {  // in full, so that the results file alone reproduces the run
+    if (scenario.generator) {  // its settings: they rebuild the world, which can be huge
+      emit_generated_world(out, *scenario.generator, *scenario.world);
+    } else if (scenario.world) {  // in full, so that the results file alone reproduces the run
       out << YAML::Key << "world" << YAML::Value
           << YAML::Comment("read from " + scenario.world_file.string());
       emit_world(out, *scenario.world);
@@ -168,6 +190,7 @@ std::string resolved_yaml(const Experiment& experiment) {
   }
   out << YAML::EndSeq;
   emit_output_selection(out, experiment.outputs);
+  if (experiment.sweep) out << YAML::Key << "sweep" << YAML::Value << YAML::Load(experiment.sweep_yaml);
   out << YAML::EndMap;
   return out.c_str();
 }

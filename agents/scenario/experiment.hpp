@@ -9,6 +9,7 @@
 
 #include "agents/output/record_selection.hpp"
 #include "agents/scenario/scenario.hpp"
+#include "sim/experiment/sweep_design.hpp"
 
 namespace seccoop::agents {
 
@@ -19,6 +20,13 @@ struct Experiment {
   std::uint32_t replications = 1;
   std::uint64_t seed = 0;
   OutputSelection outputs;  // what each run writes (key `outputs`)
+  /// Parameter sweep (key `sweep`): every scenario runs at every point.
+  std::optional<sim::SweepDesign> sweep;
+  std::string sweep_yaml;  // the sweep block as written, for the resolved YAML
+
+  [[nodiscard]] std::uint32_t sweep_points() const {
+    return sweep ? static_cast<std::uint32_t>(sweep->point_count()) : 1U;
+  }
 };
 
 /// Command-line overrides, applied after the file is read.

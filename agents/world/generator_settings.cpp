@@ -136,4 +136,35 @@ void emit_generator_settings(YAML::Emitter& out, const GeneratorSettings& settin
   out << YAML::EndMap;
 }
 
+void emit_generated_world(YAML::Emitter& out, const GeneratorSettings& settings,
+                          const WorldDefinition& world) {
+  // Doubles in their shortest form that reads back to the same bits.
+  const auto exact = [](double value) { return fmt::format("{}", value); };
+  out << YAML::Key << "generator" << YAML::Value;
+  emit_generator_settings(out, settings);
+  out << YAML::Key << "actors" << YAML::Value << YAML::BeginMap;
+  for (const auto& actor : world.actors) {
+    out << YAML::Key << actor.name << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "capability" << YAML::Value << exact(actor.capability);
+    out << YAML::Key << "collection_rate" << YAML::Value << exact(actor.collection_rate);
+    out << YAML::Key << "initial_intel" << YAML::Value << exact(actor.initial_intel);
+    out << YAML::Key << "border_share" << YAML::Value << exact(actor.border_share);
+    if (actor.type == ActorType::us_agency) {
+      out << YAML::Key << "unilateral_propensity" << YAML::Value
+          << exact(actor.unilateral_propensity);
+      out << YAML::Key << "can_strike" << YAML::Value << actor.can_strike;
+    } else {
+      out << YAML::Key << "integrity" << YAML::Value << exact(actor.integrity);
+      out << YAML::Key << "sovereignty_sensitivity" << YAML::Value
+          << exact(actor.sovereignty_sensitivity);
+    }
+    out << YAML::EndMap;
+  }
+  out << YAML::EndMap;
+  out << YAML::Key << "governments" << YAML::Value << YAML::Flow << YAML::BeginMap;
+  out << YAML::Key << "us_pressure" << YAML::Value << exact(world.governments.us_pressure);
+  out << YAML::Key << "mx_stance" << YAML::Value << exact(world.governments.mx_stance);
+  out << YAML::EndMap;
+}
+
 }  // namespace seccoop::agents

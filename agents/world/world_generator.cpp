@@ -95,7 +95,7 @@ std::vector<double> members_by_rank(std::uint64_t cartels, std::uint64_t total) 
   // Rounding can make the floors exceed the rest by a member in extreme sizes: the largest
   // cartel gives it back, so the sum stays exact.
   members[0] -= std::max(0.0, assigned - rest);
-  const auto left = static_cast<std::size_t>(std::clamp(rest - assigned, 0.0, 1.0 * cartels));
+  const auto left = static_cast<std::size_t>(std::clamp(rest - assigned, 0.0, static_cast<double>(cartels)));
   std::vector<std::uint32_t> order(cartels);
   std::iota(order.begin(), order.end(), 0U);
   const auto larger_remainder = [&remainder](std::uint32_t a, std::uint32_t b) {

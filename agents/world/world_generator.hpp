@@ -44,4 +44,11 @@ std::optional<GeneratorSettings> read_generator_settings(const sim::ConfigNode& 
 /// Writes `settings` as a `generator:` mapping that read_generator_settings reads back equal.
 void emit_generator_settings(YAML::Emitter& out, const GeneratorSettings& settings);
 
+/// Writes a scenario's `generator:` key and then, as its `actors:` and `governments:`
+/// overrides, every state actor and the governments of `world` in full (the scenario may have
+/// changed them): reading the keys back gives `world` again. A resolved scenario stores this
+/// instead of the world itself, which can hold millions of edges.
+void emit_generated_world(YAML::Emitter& out, const GeneratorSettings& settings,
+                          const WorldDefinition& world);
+
 }  // namespace seccoop::agents

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string_view>
 
+#include "agents/output/brief_table.hpp"
 #include "agents/output/results_summary.hpp"
 #include "agents/runner/experiment_runner.hpp"
 #include "app/commands/commands.hpp"
@@ -59,6 +60,16 @@ void check_output_choice(const RunArguments& arguments, const fs::path& output) 
   }
 }
 
+void print_run_notes(const agents::ExperimentSummary& summary, const fs::path& output) {
+  for (const auto& note : summary.notes) fmt::print("note: {}\n", note);
+  if (summary.runs_kept > 0) {
+    fmt::print("resumed: {} runs already complete, {} computed\n", summary.runs_kept,
+               summary.runs_computed);
+  }
+  fmt::print("{} runs in {:.2f} s; results in {}\n", summary.runs_computed, summary.seconds,
+             output.string());
+}
+
 void print_summary(const agents::ExperimentSummary& summary, const fs::path& output) {
   if (summary.already_complete) {
     fmt::print("{} is already complete ({} runs); nothing to do\n", output.string(),
@@ -66,6 +77,13 @@ void print_summary(const agents::ExperimentSummary& summary, const fs::path& out
     return;
   }
   const sim::io::ResultsReader reader(output);
+  if (reader.global_text_attribute("sweep_method") == "none") {
+    // Without a sweep, the brief's comparison table: scenarios side by side.
+    fmt::print("{}", agents::format_brief_table(agents::brief_table(reader)));
+    fmt::print("\n(every recorded series: seccoop summarize {})\n", output.string());
+    print_run_notes(summary, output);
+    return;
+  }
   auto outcomes = agents::summarize_results(reader);
   const std::size_t all_rows = outcomes.rows.size();
   std::erase_if(outcomes.rows, [](const agents::OutcomeRow& row) {
@@ -75,13 +93,7 @@ void print_summary(const agents::ExperimentSummary& summary, const fs::path& out
   if (outcomes.rows.size() < all_rows) {
     fmt::print("(every recorded series: seccoop summarize {})\n", output.string());
   }
-  for (const auto& note : summary.notes) fmt::print("note: {}\n", note);
-  if (summary.runs_kept > 0) {
-    fmt::print("resumed: {} runs already complete, {} computed\n", summary.runs_kept,
-               summary.runs_computed);
-  }
-  fmt::print("{} runs in {:.2f} s; results in {}\n", summary.runs_computed, summary.seconds,
-             output.string());
+  print_run_notes(summary, output);
 }
 
 int run(const RunArguments& arguments, const std::string& command_line) {
