@@ -70,19 +70,23 @@ class FanSpec:
     title: str
     ylabel: str
     curves: list
-    rolling: int = 1  # weeks summed in a rolling window (1: the weekly value)
+    rolling: int = 1  # weeks in a rolling window (1: the weekly value)
+    rolling_how: str = "sum"  # "sum" (e.g. homicides per 4 weeks) or "mean" (per week)
     ylim: tuple = None  # fixed y range, e.g. (0, 1) for trust
     reference: bool = True  # draw the reference scenario's median in each panel (one curve only)
+    zero_based: bool = True  # y axis from 0 (False: fit the data, to see small differences)
 
 
-def fan_data(ds, scenario, curve, rolling=1):
+def fan_data(ds, scenario, curve, rolling=1, how="sum"):
     """(dates, weeks since start, Bands) of one curve in one scenario: the numbers a fan chart
-    draws. With ``rolling`` > 1, each run's series is summed over the last ``rolling`` weeks
-    before taking quantiles over runs."""
+    draws. With ``rolling`` > 1, each run's series is summed (``how="sum"``) or averaged
+    (``"mean"``) over its last ``rolling`` weeks before taking quantiles over runs."""
     da = curve.get(ds, scenario)
     values = np.asarray(da.values, dtype=float)
     if rolling > 1:
         values = stats.rolling_sum(values, rolling)
+        if how == "mean":
+            values = values / rolling
     return np.asarray(da["date"].values), np.asarray(da["weeks_since_start"].values), \
         stats.bands(values)
 
@@ -109,7 +113,7 @@ def _draw_fan(ax, x, bands, colour, label=None):
         x, bands.q05, bands.q25, bands.median, bands.q75, bands.q95))
     ax.fill_between(x, lo90, hi90, color=colour, alpha=0.15, linewidth=0)
     ax.fill_between(x, lo50, hi50, color=colour, alpha=0.35, linewidth=0)
-    (line,) = ax.plot(x, med, color=colour, linewidth=1.4, label=label)
+    (line,) = ax.plot(x, med, color=colour, linewidth=1.4, label=label, zorder=3)
     return line
 
 
@@ -128,7 +132,8 @@ def fan_chart(ds, spec, path, time_axis="dates"):
     n = len(scenarios) + (1 if overview else 0)
     fig, axes = _grid(n)
     use_dates = time_axis == "dates"
-    data = {s: [fan_data(ds, s, c, spec.rolling) for c in spec.curves] for s in scenarios}
+    data = {s: [fan_data(ds, s, c, spec.rolling, spec.rolling_how) for c in spec.curves]
+            for s in scenarios}
 
     def x_of(entry):
         return entry[0] if use_dates else entry[1]
@@ -171,7 +176,7 @@ def fan_chart(ds, spec, path, time_axis="dates"):
             ax.set_ylabel(spec.ylabel)
         if spec.ylim:
             ax.set_ylim(*spec.ylim)
-        else:
+        elif spec.zero_based:
             ax.set_ylim(bottom=0)
     # x labels on the bottom row of visible panels
     ncols = axes_ncols(axes, fig)
@@ -196,7 +201,7 @@ def fan_chart(ds, spec, path, time_axis="dates"):
             else "x axis: weeks since each scenario's start (scenarios start on different dates)")
     fig.suptitle(f"{spec.title}\nmedian and 50% / 90% bands over replications; {note}",
                  fontsize=11)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    fig.tight_layout(rect=(0, 0.035, 1, 1))
     return _save(fig, path)
 
 
@@ -208,43 +213,56 @@ def axes_ncols(axes, fig):
 # --- violence by state ---------------------------------------------------------------------
 
 
-def state_violence(ds, reference=None):
-    """Per scenario: mean over runs of each state's homicides per year over the run (its total
-    over the run's weeks, scaled to 52 weeks, so scenarios of different horizons compare).
-    Returns (codes, names, {scenario: array per state})."""
-    scenarios = load.scenario_names(ds)
-    codes = load.axis_names(ds, "region", scenarios[0])
-    names = load._strings(ds["region_name"].isel(scenario=load.scenario_position(ds, scenarios[0]))
-                          .values)
-    per_year = {}
-    for s in scenarios:
-        da = _by_region(ds, s)
-        scenario_codes = load.axis_names(ds, "region", s)
-        order = [scenario_codes.index(c) for c in codes]
-        values = np.asarray(da.values, dtype=float)[:, :, order]  # (run, week, region)
-        per_run = stats.per_year_over_run(np.moveaxis(values, 1, 2))  # (run, region)
-        per_year[s] = np.nanmean(per_run, axis=0)
-    return codes, names, per_year
-
-
-def _by_region(ds, scenario):
+def _by_region(ds, scenario, weeks):
+    """homicides_by_region of the scenario's runs over its first ``weeks`` recorded weeks,
+    (run, week, region) with regions in the order of the scenario's region codes."""
     runs = load.runs_of(ds, scenario)
-    rows = load.horizon(ds, scenario)
-    return runs["homicides_by_region"].transpose("run", "week", "region").isel(week=slice(0, rows))
+    da = runs["homicides_by_region"].transpose("run", "week", "region").isel(week=slice(0, weeks))
+    return np.asarray(da.values, dtype=float)
+
+
+def state_violence(ds, reference):
+    """Homicides per year by state, mean over runs (total over the weeks / weeks x 52).
+
+    Returns (codes, names, reference per state over its whole horizon, {scenario: (weeks,
+    scenario per state, reference per state over the same weeks since start)}): each scenario
+    is compared with the reference over the same weeks since start, the shorter of the two
+    horizons, so that a scenario of 52 weeks is set against the reference's first 52 weeks.
+    """
+    scenarios = load.scenario_names(ds)
+    codes = load.axis_names(ds, "region", reference)
+    names = load._strings(ds["region_name"].isel(scenario=load.scenario_position(ds, reference))
+                          .values)
+
+    def per_year(scenario, weeks):
+        scenario_codes = load.axis_names(ds, "region", scenario)
+        order = [scenario_codes.index(c) for c in codes]
+        values = _by_region(ds, scenario, weeks)[:, :, order]
+        per_run = stats.per_year_over_run(np.moveaxis(values, 1, 2))  # (run, region)
+        return np.nanmean(per_run, axis=0)
+
+    ref_weeks = load.horizon(ds, reference)
+    comparisons = {}
+    for s in scenarios:
+        if s == reference:
+            continue
+        weeks = min(load.horizon(ds, s), ref_weeks)
+        comparisons[s] = (weeks, per_year(s, weeks), per_year(reference, weeks))
+    return codes, names, per_year(reference, ref_weeks), comparisons
 
 
 def state_violence_chart(ds, path, reference=None):
     """Left: homicides per year by state in the reference scenario (mean over runs). Right:
-    every other scenario's change relative to it, in percent, as a heat map."""
-    codes, names, per_year = state_violence(ds)
-    scenarios = list(per_year)
+    every other scenario's change relative to it over the same weeks since start, in percent,
+    as a heat map."""
+    scenarios = load.scenario_names(ds)
     reference = reference or (REFERENCE_SCENARIO if REFERENCE_SCENARIO in scenarios
                               else scenarios[0])
-    ref = per_year[reference]
-    order = np.argsort(-np.nan_to_num(ref))
-    others = [s for s in scenarios if s != reference]
+    codes, names, ref, comparisons = state_violence(ds, reference)
+    order = np.argsort(-np.nan_to_num(ref), kind="stable")
+    others = list(comparisons)
     labels = [f"{names[i]} ({codes[i]})" for i in order]
-    height = 0.24 * len(codes) + 2.2
+    height = 0.24 * len(codes) + 2.4
     if others:
         fig, (ax_bar, ax_map) = plt.subplots(
             1, 2, figsize=(4.0 + 0.85 * len(others) + 3.2, height),
@@ -256,19 +274,24 @@ def state_violence_chart(ds, path, reference=None):
     ax_bar.set_yticks(y, labels)
     ax_bar.invert_yaxis()
     ax_bar.set_xlabel("homicides per year")
-    ax_bar.set_title(f"{reference}\n(mean over runs)")
+    ax_bar.set_title(f"{reference}: homicides per year\n(mean over runs, "
+                     f"{load.horizon(ds, reference)} weeks)")
     ax_bar.grid(axis="y", visible=False)
     ax_bar.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
     if others:
         with np.errstate(invalid="ignore", divide="ignore"):
-            change = np.array([(per_year[s][order] - ref[order]) / ref[order] * 100.0
-                               for s in others]).T  # (state, scenario)
+            change = np.array([(comparisons[s][1][order] - comparisons[s][2][order])
+                               / comparisons[s][2][order] * 100.0 for s in others]).T
         finite = np.abs(change[np.isfinite(change)])
         limit = max(5.0, float(np.percentile(finite, 95))) if finite.size else 5.0
         limit = float(np.ceil(limit / 5.0) * 5.0)
         image = ax_map.imshow(change, aspect="auto", cmap="RdBu_r", vmin=-limit, vmax=limit,
                               interpolation="nearest")
-        ax_map.set_xticks(np.arange(len(others)), others, rotation=35, ha="right")
+        ref_weeks = load.horizon(ds, reference)
+        ax_map.set_xticks(np.arange(len(others)),
+                          [s if comparisons[s][0] == ref_weeks
+                           else f"{s}\n(first {comparisons[s][0]} weeks)" for s in others],
+                          rotation=35, ha="right", rotation_mode="anchor")
         ax_map.tick_params(axis="y", left=False)
         ax_map.grid(False)
         for spine in ax_map.spines.values():
@@ -279,13 +302,10 @@ def state_violence_chart(ds, path, reference=None):
                 ax_map.text(c, r, f"{value:+.0f}", ha="center", va="center", fontsize=6.5,
                             color="white" if dark else "black")
         bar = fig.colorbar(image, ax=ax_map, fraction=0.05, pad=0.02, extend="both")
-        bar.set_label(f"change in homicides per year vs {reference} (%)")
-        ax_map.set_title(f"change vs {reference} (%)")
-    horizons = {s: load.horizon(ds, s) for s in scenarios}
-    span = ", ".join(f"{s}: {w}" for s, w in horizons.items()) if len(set(horizons.values())) > 1 \
-        else f"{next(iter(horizons.values()))} weeks"
-    fig.suptitle("Homicides by state over each run, per year (total over the run / weeks x 52)\n"
-                 f"weeks per run: {span}", fontsize=10)
+        bar.set_label(f"change in homicides vs {reference} (%)")
+        ax_map.set_title(f"change vs {reference} (%)\nover the same weeks since start")
+    fig.suptitle("Homicides by state, per year of each run (total over the run's weeks / weeks "
+                 "x 52)", fontsize=10.5)
     fig.tight_layout()
     return _save(fig, path)
 
@@ -433,6 +453,7 @@ def trust_graph_chart(ds, scenario, weeks, path):
     fig.subplots_adjust(left=0.01, right=0.99, top=0.86, bottom=0.2, wspace=0.02)
     mappable = matplotlib.cm.ScalarMappable(norm=matplotlib.colors.Normalize(0, 1), cmap=cmap)
     cax = fig.add_axes([0.08, 0.11, 0.5, 0.025])
+    cax.grid(False)
     bar = fig.colorbar(mappable, cax=cax, orientation="horizontal")
     bar.set_label("trust τ of the arrow's tail in its head (median over runs; 0.5 = no "
                   "evidence either way)")
@@ -455,25 +476,39 @@ def sobol_chart(results, scenario, path):
     total indices per parameter with their bootstrap intervals."""
     n = len(results)
     k = len(results[0][1].paths)
-    fig, axes = plt.subplots(1, n, figsize=(4.2 * n + 2.0, 0.55 * k + 2.2), sharey=True,
-                             squeeze=False)
+    ncols = min(n, 2)
+    nrows = math.ceil(n / ncols)
+    label_width = max(len(p) for p in results[0][1].paths) * 0.065
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.6 * ncols + label_width + 0.6,
+                                                    (0.5 * k + 1.3) * nrows + 1.2),
+                             sharey=True, squeeze=False)
     y = np.arange(k)
-    for ax, (label, ind) in zip(axes[0], results):
+    flat = axes.ravel()
+    for ax, (label, ind) in zip(flat, results):
         for offset, value, low, high, colour, name in (
                 (-0.18, ind.first_order, ind.first_order_low, ind.first_order_high, "#1f77b4",
-                 "first order S_i"),
-                (0.18, ind.total, ind.total_low, ind.total_high, "#d62728", "total ST_i")):
+                 "first order S_i (alone)"),
+                (0.18, ind.total, ind.total_low, ind.total_high, "#d62728",
+                 "total ST_i (alone and in interactions)")):
             err = np.array([value - low, high - value])
             err = np.where(np.isfinite(err), np.maximum(err, 0), 0)
-            ax.barh(y + offset, value, height=0.34, color=colour, alpha=0.8, label=name,
+            ax.barh(y + offset, value, height=0.34, color=colour, alpha=0.85, label=name,
                     xerr=err, error_kw={"elinewidth": 0.9, "capsize": 2})
         ax.axvline(0, color="0.3", linewidth=0.8)
-        ax.set_yticks(y, ind.paths)
-        ax.invert_yaxis()
-        ax.set_xlabel("share of output variance")
-        ax.set_title(label, fontsize=9)
-    axes[0][0].legend(loc="lower right")
-    fig.suptitle(f"Sobol sensitivity indices, scenario {scenario}: N = {results[0][1].base_samples}"
-                 " base samples; bars: 95% bootstrap intervals", fontsize=10)
-    fig.tight_layout()
+        ax.axvline(1, color="0.6", linewidth=0.6, linestyle=":")
+        ax.set_title(label, fontsize=9.5)
+        ax.set_xlabel("share of the output's variance")
+        ax.grid(axis="y", visible=False)
+    flat[0].set_yticks(y, results[0][1].paths)
+    flat[0].invert_yaxis()  # shared: once for all panels
+    for ax in flat[n:]:
+        ax.set_visible(False)
+    handles, labels = flat[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=2, frameon=False)
+    fig.suptitle(f"Sobol sensitivity indices, scenario {scenario}: "
+                 f"N = {results[0][1].base_samples} base samples, "
+                 "outcome per sweep point = mean over its replicates\n"
+                 "error bars: 95% bootstrap intervals; wide intervals mean too few samples",
+                 fontsize=10)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     return _save(fig, path)

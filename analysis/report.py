@@ -56,7 +56,8 @@ def fan_specs(ds):
     if _has(ds, "fentanyl_flow_kg"):
         specs.append(plots.FanSpec(
             "fan_fentanyl_flow", "Fentanyl reaching the US market", "kg per week",
-            [plots.Curve("fentanyl", lambda d, s: load.series(d, "fentanyl_flow_kg", s))]))
+            [plots.Curve("fentanyl", lambda d, s: load.series(d, "fentanyl_flow_kg", s))],
+            zero_based=False))
     else:
         skipped.append("fan_fentanyl_flow: no 'fentanyl_flow_kg' in the file")
     if _has(ds, "trust_mx_in_us", "trust_us_in_mx"):
@@ -73,12 +74,13 @@ def fan_specs(ds):
     if _has(ds, "operations", "mode_name"):
         specs.append(plots.FanSpec(
             "fan_operations", "Operations: joint (US with Mexico) versus unilateral (US alone)",
-            "operational effort per week",
+            "operational effort per week" + (" (4-week average)" if rolling == 4 else ""),
             [plots.Curve("joint", lambda d, s: load.series(d, "operations", s, mode="joint"),
                          "#7048e8"),
              plots.Curve("unilateral",
                          lambda d, s: load.series(d, "operations", s, mode="unilateral"),
-                         "#e03131")]))
+                         "#e03131")],
+            rolling=rolling, rolling_how="mean"))
     else:
         skipped.append("fan_operations: no 'operations' by mode in the file")
     return specs, skipped
@@ -208,7 +210,8 @@ def make_report(path, outdir, weeks=(1, 52, 208), graph_scenarios=None, time_axi
     if weekly and "states" in only:
         if _has(ds, "homicides_by_region", "region_code") and load.week_stride(ds) == 1:
             written.append(plots.state_violence_chart(
-                ds, os.path.join(outdir, "violence_by_state.png"), reference))
+                ds, os.path.join(outdir, "violence_by_state.png"), plots.REFERENCE_SCENARIO
+                if plots.REFERENCE_SCENARIO in scenarios else scenarios[0]))
         else:
             log("violence_by_state: skipped (needs homicides_by_region recorded every week)")
     if weekly and "graph" in only:

@@ -2,6 +2,7 @@
 // internal errors say they are bugs and exit 3.
 #include <fmt/format.h>
 
+#include <csignal>
 #include <exception>
 
 #include "app/commands/commands.hpp"
@@ -9,6 +10,10 @@
 #include "sim/config/diagnostics.hpp"
 
 int main(int argc, char** argv) {
+  // A file-size limit (ulimit -f, a cluster's quota) would otherwise kill the process with
+  // SIGXFSZ mid-write; ignored, the write fails with EFBIG, HDF5 returns an error and the user
+  // gets "cannot flush ... File too large" with the completed runs kept for --resume.
+  static_cast<void>(std::signal(SIGXFSZ, SIG_IGN));
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i == 0 ? "" : " ") + std::string(argv[i]);
 
@@ -23,6 +28,7 @@ int main(int argc, char** argv) {
   seccoop::app::add_scenarios_command(cli, action);
   seccoop::app::add_info_command(cli, action);
   seccoop::app::add_summarize_command(cli, action);
+  seccoop::app::add_merge_command(cli, action, command_line);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -55,8 +55,9 @@ void set_drivers(RunState& s) {
                         : rho;
     d.contest_multiplier[c] = s.cartels.contest_multiplier[c];
   }
-  d.rivalry_weight.resize(s.rivalries.size());
-  for (std::size_t r = 0; r < s.rivalries.size(); ++r) d.rivalry_weight[r] = s.rivalries[r].weight;
+  s.rivalry_weights.resize(s.rivalries.size());
+  for (std::size_t r = 0; r < s.rivalries.size(); ++r) s.rivalry_weights[r] = s.rivalries[r].weight;
+  s.dynamics.set_rivalry_weights(s.rivalry_weights);
 }
 
 }  // namespace

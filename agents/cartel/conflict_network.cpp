@@ -32,11 +32,16 @@ ConflictNetwork::ConflictNetwork(std::size_t cartel_count,
     rival_[next[pair.second]] = pair.first;
     rivalry_index_[next[pair.second]++] = r;
   }
+  entry_weight_.resize(rival_.size());
+  set_rivalry_weights(initial_weight_);
+}
+
+void ConflictNetwork::set_rivalry_weights(std::span<const double> rivalry_weight) {
+  for (std::size_t k = 0; k < rival_.size(); ++k) entry_weight_[k] = rivalry_weight[rivalry_index_[k]];
 }
 
 void ConflictNetwork::conflict_exposure(std::span<const double> members,
                                         std::span<const double> multiplier,
-                                        std::span<const double> rivalry_weight,
                                         std::span<double> exposure) const {
   double total = 0.0;
   for (const double y : members) total += y;
@@ -44,7 +49,7 @@ void ConflictNetwork::conflict_exposure(std::span<const double> members,
     double rivals = 0.0;
     for (std::uint32_t k = row_start_[i]; k < row_start_[i + 1]; ++k) {
       const std::uint32_t j = rival_[k];
-      rivals += rivalry_weight[rivalry_index_[k]] * multiplier[j] * members[j];
+      rivals += entry_weight_[k] * multiplier[j] * members[j];
     }
     exposure[i] = (multiplier[i] * rivals + total - members[i]) * inverse_allies_plus_one_[i];
   }

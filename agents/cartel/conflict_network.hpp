@@ -27,14 +27,19 @@ class ConflictNetwork {
   /// Rivalry weights as given at construction, by rivalry index.
   [[nodiscard]] const std::vector<double>& initial_weights() const noexcept { return initial_weight_; }
 
-  /// exposure_i = sum_{j != i} C_ij m_ij y_j for every cartel i; `rivalry_weight` by rivalry index.
+  /// Sets the current rivalry weights, by rivalry index (they escalate after splits). Kept per
+  /// adjacency entry so that evaluations, four per RK4 step, need no indirection.
+  void set_rivalry_weights(std::span<const double> rivalry_weight);
+
+  /// exposure_i = sum_{j != i} C_ij m_ij y_j for every cartel i, with the weights last set.
   void conflict_exposure(std::span<const double> members, std::span<const double> multiplier,
-                         std::span<const double> rivalry_weight, std::span<double> exposure) const;
+                         std::span<double> exposure) const;
 
  private:
   std::vector<std::uint32_t> row_start_;  // rivals of i are [row_start_[i], row_start_[i+1])
   std::vector<std::uint32_t> rival_;
   std::vector<std::uint32_t> rivalry_index_;
+  std::vector<double> entry_weight_;  // weight of each adjacency entry
   std::vector<double> initial_weight_;
   std::vector<double> inverse_allies_plus_one_;
 };

@@ -1,6 +1,7 @@
 #include "agents/cartel/membership_dynamics.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 
@@ -9,19 +10,63 @@
 namespace seccoop::agents {
 
 namespace {
-// Distinct stream purposes, so that draws for one cartel in one week never overlap.
-constexpr std::uint64_t kRecruitStream = 1;
-constexpr std::uint64_t kDepartureStream = 2;
+// Stream purpose of the core's draws (other purposes: agents/model/sampler.hpp).
+constexpr std::uint64_t kMembershipStream = 1;
+
+struct StageRates {
+  const double* recruitment;     // rho_i
+  const double* incapacitation;  // eta_i
+  double lethality;              // theta
+  double saturation;             // omega
+};
+
+struct FlowSums {
+  double* recruits;
+  double* incapacitated;
+  double* deaths;
+  double* exits;
+  double* net;
+};
+
+/// One RK4 stage: rates at `probe`, `weight` of each added to the week's flows, and `probe`
+/// moved to start + `next_offset` x net rate for the next stage. Plain restrict pointers in a
+/// function of its own, so the compiler can vectorise the loop.
+void rk4_stage(std::size_t n, const StageRates& r, double inverse_total,
+               const double* __restrict exposure, const double* __restrict start, double weight,
+               double next_offset, const FlowSums& sums, double* __restrict probe) {
+  const double* __restrict rho = r.recruitment;
+  const double* __restrict eta = r.incapacitation;
+  double* __restrict recruits = sums.recruits;
+  double* __restrict incapacitated = sums.incapacitated;
+  double* __restrict deaths = sums.deaths;
+  double* __restrict exits = sums.exits;
+  double* __restrict net_flow = sums.net;
+  const double lethality = r.lethality;  // locals: loads through `r` could alias the outputs
+  const double saturation = r.saturation;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double y = probe[i];
+    const double recruit_rate = rho[i] * y;
+    const double arrest_rate = eta[i] * y * inverse_total;
+    const double death_rate = lethality * exposure[i] * y;
+    const double exit_rate = saturation * y * y;
+    recruits[i] += weight * recruit_rate;
+    incapacitated[i] += weight * arrest_rate;
+    deaths[i] += weight * death_rate;
+    exits[i] += weight * exit_rate;
+    const double net = recruit_rate - arrest_rate - death_rate - exit_rate;
+    net_flow[i] += weight * net;
+    probe[i] = std::max(0.0, start[i] + next_offset * net);
+  }
+}
+
 }  // namespace
 
 MembershipDrivers MembershipDrivers::uniform(std::size_t cartels,
-                                             const CoreParameters& parameters,
-                                             const ConflictNetwork& network) {
+                                             const CoreParameters& parameters) {
   return MembershipDrivers{
       .recruitment_rate = std::vector<double>(cartels, parameters.recruitment_rate_per_week),
       .incapacitation_pressure = std::vector<double>(cartels, parameters.incapacitation_per_week),
-      .contest_multiplier = std::vector<double>(cartels, 1.0),
-      .rivalry_weight = network.initial_weights()};
+      .contest_multiplier = std::vector<double>(cartels, 1.0)};
 }
 
 void MembershipFlows::assign_zero(std::size_t cartels) {
@@ -34,7 +79,7 @@ MembershipDynamics::MembershipDynamics(ConflictNetwork network, CoreParameters p
 void MembershipDynamics::evaluate(std::span<const double> members,
                                   const MembershipDrivers& drivers, MembershipFlows& rates) {
   const std::size_t n = members.size();
-  network_.conflict_exposure(members, drivers.contest_multiplier, drivers.rivalry_weight, exposure_);
+  network_.conflict_exposure(members, drivers.contest_multiplier, exposure_);
   const double total = std::accumulate(members.begin(), members.end(), 0.0);
   const double inverse_total = total > 0.0 ? 1.0 / total : 0.0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -51,41 +96,36 @@ void MembershipDynamics::step_expected(std::span<double> members,
                                        MembershipFlows& flows) {
   const std::size_t n = members.size();
   flows.assign_zero(n);
-  for (auto& stage : stage_) stage.assign_zero(n);
   probe_.resize(n);
+  start_.resize(n);
+  net_.resize(n);
+  exposure_.resize(n);
   const double h = 1.0 / substeps;
-  static constexpr double kStageOffset[4] = {0.0, 0.5, 0.5, 1.0};
-  static constexpr double kStageWeight[4] = {1.0 / 6, 2.0 / 6, 2.0 / 6, 1.0 / 6};
+  // Classical RK4: stage s evaluates the rates at start + offset[s] * h * (previous rates) and
+  // adds weight[s] * h of each rate to the week's flows; the state after the step is the start
+  // plus the net of those flows, so flows and members balance.
+  static constexpr double kNextOffset[4] = {0.5, 0.5, 1.0, 0.0};
+  static constexpr double kWeight[4] = {1.0 / 6, 2.0 / 6, 2.0 / 6, 1.0 / 6};
+  const StageRates rates{.recruitment = drivers.recruitment_rate.data(),
+                         .incapacitation = drivers.incapacitation_pressure.data(),
+                         .lethality = parameters_.conflict_lethality,
+                         .saturation = parameters_.saturation_per_member_week};
+  FlowSums sums{.recruits = flows.recruits.data(),
+                .incapacitated = flows.incapacitated.data(),
+                .deaths = flows.deaths.data(),
+                .exits = flows.exits.data(),
+                .net = net_.data()};
   for (int sub = 0; sub < substeps; ++sub) {
+    std::copy(members.begin(), members.end(), start_.begin());
+    std::copy(members.begin(), members.end(), probe_.begin());
+    std::fill(net_.begin(), net_.end(), 0.0);
     for (int s = 0; s < 4; ++s) {
-      if (s == 0) {
-        std::copy(members.begin(), members.end(), probe_.begin());
-      } else {
-        const MembershipFlows& previous = stage_[s - 1];
-        const double offset = kStageOffset[s] * h;
-        for (std::size_t i = 0; i < n; ++i) {
-          const double net = previous.recruits[i] - previous.incapacitated[i] -
-                             previous.deaths[i] - previous.exits[i];
-          probe_[i] = std::max(0.0, members[i] + offset * net);
-        }
-      }
-      evaluate(probe_, drivers, stage_[s]);
+      network_.conflict_exposure(probe_, drivers.contest_multiplier, exposure_);
+      const double total = std::accumulate(probe_.begin(), probe_.end(), 0.0);
+      rk4_stage(n, rates, total > 0.0 ? 1.0 / total : 0.0, exposure_.data(), start_.data(),
+                kWeight[s] * h, kNextOffset[s] * h, sums, probe_.data());
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      double flow[4] = {0.0, 0.0, 0.0, 0.0};
-      for (int s = 0; s < 4; ++s) {
-        const double w = kStageWeight[s] * h;
-        flow[0] += w * stage_[s].recruits[i];
-        flow[1] += w * stage_[s].incapacitated[i];
-        flow[2] += w * stage_[s].deaths[i];
-        flow[3] += w * stage_[s].exits[i];
-      }
-      flows.recruits[i] += flow[0];
-      flows.incapacitated[i] += flow[1];
-      flows.deaths[i] += flow[2];
-      flows.exits[i] += flow[3];
-      members[i] = std::max(0.0, members[i] + flow[0] - flow[1] - flow[2] - flow[3]);
-    }
+    for (std::size_t i = 0; i < n; ++i) members[i] = std::max(0.0, start_[i] + net_[i]);
   }
 }
 
@@ -108,16 +148,15 @@ void MembershipDynamics::step_stochastic(std::span<double> members,
     const double hazard = arrest_hazard + death_hazard + exit_hazard;
     const auto count = static_cast<std::uint64_t>(y);
 
-    sim::RandomStream recruit_stream(key, {.week = week, .entity = i, .purpose = kRecruitStream});
-    const auto recruits = sim::poisson(recruit_stream, flows.recruits[i]);
-
-    sim::RandomStream departure_stream(key, {.week = week, .entity = i, .purpose = kDepartureStream});
-    const auto leaving = sim::binomial(departure_stream, count, -std::expm1(-hazard));
+    // One stream per cartel and week; its draws come in a fixed order.
+    sim::RandomStream stream(key, {.week = week, .entity = i, .purpose = kMembershipStream});
+    const auto recruits = sim::poisson(stream, flows.recruits[i]);
+    const auto leaving = sim::binomial(stream, count, -std::expm1(-hazard));
     const auto arrested =
-        hazard > 0.0 ? sim::binomial(departure_stream, leaving, arrest_hazard / hazard) : 0;
+        hazard > 0.0 ? sim::binomial(stream, leaving, arrest_hazard / hazard) : 0;
     const double other = death_hazard + exit_hazard;
     const auto killed =
-        other > 0.0 ? sim::binomial(departure_stream, leaving - arrested, death_hazard / other) : 0;
+        other > 0.0 ? sim::binomial(stream, leaving - arrested, death_hazard / other) : 0;
 
     flows.recruits[i] = static_cast<double>(recruits);
     flows.incapacitated[i] = static_cast<double>(arrested);

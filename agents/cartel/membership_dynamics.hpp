@@ -21,12 +21,9 @@ struct MembershipDrivers {
   std::vector<double> recruitment_rate;        // rho_i, 1/week
   std::vector<double> incapacitation_pressure; // eta_i, members/week if the cartel were everyone
   std::vector<double> contest_multiplier;      // m_i >= 1
-  std::vector<double> rivalry_weight;          // by rivalry index of the conflict network
 
-  /// Drivers of the published model: rho, eta and m = 1 for every cartel, rivalry weights as
-  /// published.
-  static MembershipDrivers uniform(std::size_t cartels, const CoreParameters& parameters,
-                                   const ConflictNetwork& network);
+  /// Drivers of the published model: rho, eta and m = 1 for every cartel.
+  static MembershipDrivers uniform(std::size_t cartels, const CoreParameters& parameters);
 };
 
 /// Members entering and leaving each cartel during one week.
@@ -55,6 +52,8 @@ class MembershipDynamics {
 
   [[nodiscard]] const CoreParameters& parameters() const noexcept { return parameters_; }
   [[nodiscard]] const ConflictNetwork& network() const noexcept { return network_; }
+  /// Rivalry weights by rivalry index (after splits they escalate week by week).
+  void set_rivalry_weights(std::span<const double> weights) { network_.set_rivalry_weights(weights); }
 
  private:
   /// Instantaneous per-cartel rates at `members`, written into `rates`.
@@ -64,8 +63,9 @@ class MembershipDynamics {
   ConflictNetwork network_;
   CoreParameters parameters_;
   std::vector<double> exposure_;  // scratch: conflict exposure per cartel
-  MembershipFlows stage_[4];      // scratch: RK4 stage rates
   std::vector<double> probe_;     // scratch: RK4 stage state
+  std::vector<double> start_;     // scratch: state at the start of an RK4 step
+  std::vector<double> net_;       // scratch: net flow of the current RK4 step
 };
 
 }  // namespace seccoop::agents

@@ -63,24 +63,6 @@ std::vector<double> members_by_region(const RunState& s) {
   return members;
 }
 
-/// Places `deaths` where cartels `a` and `b` are both present (by p_a(r) p_b(r)); where they
-/// share no region, where `a` is present.
-void place_rivalry_deaths(RunState& s, std::size_t a, std::size_t b, double deaths) {
-  double overlap = 0.0;
-  for (const Presence& pa : s.cartels.presence[a]) {
-    for (const Presence& pb : s.cartels.presence[b]) overlap += pa.region == pb.region ? pa.share * pb.share : 0.0;
-  }
-  if (overlap <= 0.0) {
-    for (const Presence& pa : s.cartels.presence[a]) s.deaths_by_region[pa.region] += deaths * pa.share;
-    return;
-  }
-  for (const Presence& pa : s.cartels.presence[a]) {
-    for (const Presence& pb : s.cartels.presence[b]) {
-      if (pa.region == pb.region) s.deaths_by_region[pa.region] += deaths * pa.share * pb.share / overlap;
-    }
-  }
-}
-
 /// Conflict deaths of each cartel split as the core computed them: the rivalry part goes where
 /// the rivals meet; the diffuse part (the "+1" every pair has) goes where the cartel is present
 /// in proportion to the other cartels' members there, so a cartel alone in its home state
@@ -88,6 +70,10 @@ void place_rivalry_deaths(RunState& s, std::size_t a, std::size_t b, double deat
 void violence(RunState& s) {
   std::fill(s.deaths_by_region.begin(), s.deaths_by_region.end(), 0.0);
   const CartelState& k = s.cartels;
+  if (s.deaths_by_region.size() == 1) {  // one region (the core alone): nothing to place
+    for (std::size_t c = 0; c < k.count; ++c) s.deaths_by_region[0] += s.flows.deaths[c];
+    return;
+  }
   const std::vector<double> regional_members = members_by_region(s);
   std::vector<double> rivalry_pressure(k.count, 0.0);  // sum_j w_ij m_i m_j y_j
   for (std::size_t r = 0; r < s.rivalries.size(); ++r) {
@@ -117,13 +103,15 @@ void violence(RunState& s) {
       s.deaths_by_region[where.region] += diffuse * weight;
     }
   }
-  for (const DynamicRivalry& rivalry : s.rivalries) {
+  for (std::size_t r = 0; r < s.rivalries.size(); ++r) {
+    const DynamicRivalry& rivalry = s.rivalries[r];
     const double m = k.contest_multiplier[rivalry.first] * k.contest_multiplier[rivalry.second] * rivalry.weight;
     if (m <= 0.0) continue;
-    place_rivalry_deaths(s, rivalry.first, rivalry.second,
-                         rivalry_deaths_per_pressure[rivalry.first] * m * k.members[rivalry.second]);
-    place_rivalry_deaths(s, rivalry.second, rivalry.first,
-                         rivalry_deaths_per_pressure[rivalry.second] * m * k.members[rivalry.first]);
+    const RivalryGround& ground = s.rivalry_ground[r];
+    const double first = rivalry_deaths_per_pressure[rivalry.first] * m * k.members[rivalry.second];
+    const double second = rivalry_deaths_per_pressure[rivalry.second] * m * k.members[rivalry.first];
+    for (const Presence& where : ground.first) s.deaths_by_region[where.region] += first * where.share;
+    for (const Presence& where : ground.second) s.deaths_by_region[where.region] += second * where.share;
   }
 }
 

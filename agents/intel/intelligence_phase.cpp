@@ -85,10 +85,10 @@ void run_intelligence_phase(RunState& s) {
   collect(s);
 
   // Sharing reads the intelligence collected this week and writes into a copy, so the order
-  // of edges cannot matter.
+  // of edges cannot matter. What each edge sent is kept per target (few per edge).
   const std::vector<double> before = s.actors.intel;
   const std::size_t capacity = s.world->cartel_capacity;
-  std::vector<double> sent(s.trust.size() * capacity, 0.0);
+  std::vector<std::vector<std::pair<std::uint32_t, double>>> sent(s.trust.size());
   for (std::size_t e = 0; e < s.trust.size(); ++e) {
     const TrustEdge& edge = s.trust[e];
     const double rate = sharing_rate(s, edge);
@@ -96,7 +96,7 @@ void run_intelligence_phase(RunState& s) {
     for (const std::uint32_t c : s.actors.targets[edge.from]) {
       const double gap = before[edge.from * capacity + c] - before[edge.to * capacity + c];
       if (gap <= 0.0) continue;
-      sent[e * capacity + c] = rate * gap;
+      sent[e].emplace_back(c, rate * gap);
       s.intel(edge.to, c) += rate * gap;
       s.tally.shared_volume[e] += rate * gap;
     }
@@ -105,13 +105,22 @@ void run_intelligence_phase(RunState& s) {
 
   // Leaks: intelligence received by an infiltrated Mexican body reaches the cartel.
   const IntelParameters& p = s.parameters.intel;
+  std::vector<double> received(capacity, 0.0);
+  std::vector<std::uint32_t> touched;
   for (std::size_t b = 0; b < s.actor_count(); ++b) {
     if (s.actor(b).type != ActorType::mx_body) continue;
-    for (std::size_t c = 0; c < s.cartels.count; ++c) {
-      double received = 0.0;
-      for (const std::uint32_t e : s.trust_edges_into[b]) received += sent[e * capacity + c];
-      if (received <= 0.0) continue;
-      const double probability = s.infiltration(c, b) * -std::expm1(-received / p.leak_volume_scale);
+    touched.clear();
+    for (const std::uint32_t e : s.trust_edges_into[b]) {
+      for (const auto& [c, amount] : sent[e]) {
+        if (received[c] == 0.0) touched.push_back(c);
+        received[c] += amount;
+      }
+    }
+    std::sort(touched.begin(), touched.end());  // cartel order, whatever the edge order
+    for (const std::uint32_t c : touched) {
+      const double total = received[c];
+      received[c] = 0.0;
+      const double probability = s.infiltration(c, b) * -std::expm1(-total / p.leak_volume_scale);
       const double leak = s.sampler.occurs(probability, s.week, Sampler::pair(b, c), DrawPurpose::leak);
       if (leak <= 0.0) continue;
       s.tally.leaks += leak;
@@ -120,7 +129,9 @@ void run_intelligence_phase(RunState& s) {
                                                       Sampler::pair(b, c), DrawPurpose::leak_detection);
       s.tally.detected_leaks += detected;
       for (const std::uint32_t e : s.trust_edges_into[b]) {  // blame each sharer by its share
-        s.tally.trust_betrayal[e] += s.parameters.trust.leak_weight * detected * sent[e * capacity + c] / received;
+        for (const auto& [target, amount] : sent[e]) {
+          if (target == c) s.tally.trust_betrayal[e] += s.parameters.trust.leak_weight * detected * amount / total;
+        }
       }
     }
   }

@@ -22,7 +22,10 @@ void apply_leader_captures(RunState& state, std::size_t cartel, double captures,
 void apply_strikes(RunState& state, std::size_t cartel, double strikes);
 /// Mean trust along edges from actors of `from` country to actors of the other.
 double mean_trust(const RunState& state, Country from);
-/// Mean trust of one actor in the actors of the other country.
+/// Mean trust of one actor in the actors of the other country, as of the start of this week
+/// (computed once a week by the policy phase).
 double actor_trust(const RunState& state, std::size_t actor);
+/// The same, computed from the trust edges now.
+double mean_trust_of(const RunState& state, std::size_t actor);
 
 }  // namespace seccoop::agents

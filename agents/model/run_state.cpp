@@ -90,10 +90,11 @@ RunState::RunState(const World& w, sim::StreamKey key, RunRecord& run_record)
     for (std::size_t c = 0; c < cartels.count; ++c) intel(a, c) = definition.actors[a].initial_intel;
   }
   index_relations();
+  trust_in_partners.assign(actor_total, 0.5);  // refreshed by the policy phase each week
   policy.us_pressure = definition.governments.us_pressure;
   policy.mx_stance = definition.governments.mx_stance;
 
-  drivers = MembershipDrivers::uniform(w.cartel_capacity, core, ConflictNetwork());
+  drivers = MembershipDrivers::uniform(w.cartel_capacity, core);
   deaths_by_region.assign(definition.regions.size(), 0.0);
   refresh_conflict_network();
 }
@@ -123,7 +124,28 @@ void RunState::reload_parameters() {
   core = read_core_parameters(parameter_values);
 }
 
+namespace {
+
+RivalryGround ground_of(const CartelState& cartels, std::uint32_t a, std::uint32_t b) {
+  std::vector<Presence> shared;
+  double overlap = 0.0;
+  for (const Presence& pa : cartels.presence[a]) {
+    for (const Presence& pb : cartels.presence[b]) {
+      if (pa.region != pb.region) continue;
+      shared.push_back({.region = pa.region, .share = pa.share * pb.share});
+      overlap += pa.share * pb.share;
+    }
+  }
+  if (overlap <= 0.0) return {.first = cartels.presence[a], .second = cartels.presence[b]};
+  for (Presence& where : shared) where.share /= overlap;
+  return {.first = shared, .second = shared};
+}
+
+}  // namespace
+
 void RunState::refresh_conflict_network() {
+  rivalry_ground.clear();
+  for (const auto& r : rivalries) rivalry_ground.push_back(ground_of(cartels, r.first, r.second));
   std::vector<WeightedPair> rivals;
   rivals.reserve(rivalries.size());
   for (const auto& r : rivalries) rivals.push_back({.first = r.first, .second = r.second, .weight = r.weight});
@@ -132,8 +154,7 @@ void RunState::refresh_conflict_network() {
     allies.push_back({.first = a.first, .second = a.second, .weight = a.weight});
   }
   dynamics = MembershipDynamics(ConflictNetwork(world->cartel_capacity, rivals, allies), core);
-  drivers.rivalry_weight.resize(rivalries.size());
-  for (std::size_t r = 0; r < rivalries.size(); ++r) drivers.rivalry_weight[r] = rivalries[r].weight;
+
   conflict_network_stale = false;
 }
 

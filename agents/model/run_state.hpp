@@ -37,6 +37,13 @@ struct DynamicRivalry {
   double target = 0.0;
 };
 
+/// Where the deaths of a rivalry fall: for each side, regions and shares summing to 1 (where
+/// both are present, by p_a(r) p_b(r); where they share no region, where that side is).
+struct RivalryGround {
+  std::vector<Presence> first;
+  std::vector<Presence> second;
+};
+
 struct ActorState {
   std::vector<double> capability;  // effort units/week this week
   std::vector<double> integrity;
@@ -93,6 +100,8 @@ struct RunState {
   std::uint64_t week = 0;  // 1-based week being simulated
   CartelState cartels;
   std::vector<DynamicRivalry> rivalries;
+  std::vector<double> rivalry_weights;  // scratch: current weights, by rivalry index
+  std::vector<RivalryGround> rivalry_ground;  // by rivalry index
   std::vector<CartelPair> alliances;
   sim::ActorGraph graph;                  // the world's graph plus factions created by splits
   std::vector<sim::AgentId> cartel_vertex;  // by cartel slot
@@ -110,6 +119,7 @@ struct RunState {
   std::vector<std::int64_t> reverse_trust_edge;  // by trust edge: the edge back, or -1
   std::vector<std::int64_t> coordination_of_pair;  // [actor][actor]: coordination edge or -1
   std::vector<std::vector<std::uint32_t>> trust_edges_into;  // by actor
+  std::vector<double> trust_in_partners;  // by actor: mean trust this week (policy phase)
   MembershipDrivers drivers;
   MembershipFlows flows;
   MembershipDynamics dynamics;

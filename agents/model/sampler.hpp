@@ -10,7 +10,7 @@
 namespace seccoop::agents {
 
 /// Distinct purposes of draws, so that streams for one entity in one week never overlap.
-/// Values 1-2 are the cartel core's (membership_dynamics.cpp).
+/// Value 1 is the cartel core's (membership_dynamics.cpp).
 enum class DrawPurpose : std::uint64_t {
   unilateral_authorisation = 10,
   leak = 11,

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "agents/model/invariants.hpp"
 #include "agents/model/phases.hpp"
 #include "agents/model/run_state.hpp"
 #include "sim/time/phase_pipeline.hpp"
@@ -19,10 +20,15 @@ RunRecord simulate_run(const World& world, sim::StreamKey key) {
   week.add("policy", run_policy_phase);
   week.add("intelligence", run_intelligence_phase);
   week.add("operations", run_operations_phase);
-  week.add("cartels", run_cartel_phase);
+  if constexpr (kInvariantsChecked) {
+    week.add("cartels", with_member_balance_check(run_cartel_phase));
+  } else {
+    week.add("cartels", run_cartel_phase);
+  }
   week.add("flows", run_flows_phase);
   week.add("trust", run_trust_phase);
   week.add("record", run_record_phase);
+  if constexpr (kInvariantsChecked) week.add("invariants", check_week_invariants);
   for (state.week = 1; state.week <= weeks; ++state.week) {
     state.tally.reset(world.cartel_capacity, world.definition->regions.size(), world.actor_count(),
                       state.trust.size());

@@ -92,6 +92,9 @@ void update_stance(RunState& s) {
 }  // namespace
 
 void run_policy_phase(RunState& s) {
+  // Trust changes only in the trust phase: each actor's mean trust holds for the whole week.
+  s.trust_in_partners.resize(s.actor_count());
+  for (std::size_t a = 0; a < s.actor_count(); ++a) s.trust_in_partners[a] = mean_trust_of(s, a);
   update_pressure(s);
   update_tariff(s);
   update_mexican_capacity(s);
@@ -110,7 +113,9 @@ double mean_trust(const RunState& s, Country from) {
   return count > 0 ? sum / static_cast<double>(count) : 0.5;
 }
 
-double actor_trust(const RunState& s, std::size_t actor) {
+double actor_trust(const RunState& s, std::size_t actor) { return s.trust_in_partners[actor]; }
+
+double mean_trust_of(const RunState& s, std::size_t actor) {
   double sum = 0.0;
   std::size_t count = 0;
   for (const auto& edge : s.trust) {

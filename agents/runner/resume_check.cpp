@@ -26,6 +26,26 @@ std::string dimensions_text(const std::vector<std::string>& dimensions) {
 
 }  // namespace
 
+std::string text_attribute(const sim::io::ResultsReader& reader, std::string_view name) {
+  const auto* found = sim::io::find_attribute(reader.global_attributes(), name);
+  if (found == nullptr || !std::holds_alternative<std::string>(found->value)) return {};
+  return std::get<std::string>(found->value);
+}
+
+void check_same_shard(const sim::io::ResultsReader& reader,
+                      const std::optional<sim::cluster::ShardSpec>& shard) {
+  const std::string stored = text_attribute(reader, kShardAttribute);
+  const std::string wanted = shard ? shard->to_string() : std::string();
+  if (stored == wanted) return;
+  const auto describe = [](const std::string& spec) {
+    return spec.empty() ? std::string("every run of the experiment") : "shard " + spec;
+  };
+  throw sim::UserError(fmt::format(
+      "'{}' holds {}, not {}: resume with {}, or start over with --force",
+      reader.path().string(), describe(stored), describe(wanted),
+      stored.empty() ? "--shard 0/1" : "--shard " + stored));
+}
+
 std::optional<LineDifference> first_difference(const std::string& stored,
                                                const std::string& current) {
   if (stored == current) return std::nullopt;
@@ -70,12 +90,12 @@ void check_same_layout(const sim::io::FileSchema& found, const sim::io::FileSche
 }
 
 std::vector<std::uint64_t> runs_not_completed(const sim::io::ResultsReader& reader,
-                                              std::uint64_t total) {
-  const std::size_t rows = std::min<std::size_t>(reader.dimension_size("run"), total);
-  const auto completed = reader.read_int64s("completed", 0, rows);
+                                              std::uint64_t rows) {
+  const std::size_t stored = std::min<std::size_t>(reader.dimension_size("run"), rows);
+  const auto completed = reader.read_int64s("completed", 0, stored);
   std::vector<std::uint64_t> pending;
-  for (std::uint64_t run = 0; run < total; ++run) {
-    if (run >= rows || completed[run] != 1) pending.push_back(run);
+  for (std::uint64_t row = 0; row < rows; ++row) {
+    if (row >= stored || completed[row] != 1) pending.push_back(row);
   }
   return pending;
 }

@@ -6,11 +6,19 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "sim/cluster/shard_spec.hpp"
 #include "sim/io/results_reader.hpp"
 
 namespace seccoop::agents {
+
+/// Global attribute of a shard's file: its spec, "i/K" (absent in a whole experiment's file).
+inline constexpr std::string_view kShardAttribute = "shard";
+
+/// A global text attribute, or "" when the file lacks it.
+std::string text_attribute(const sim::io::ResultsReader& reader, std::string_view name);
 
 /// The first line where two texts differ (1-based), with both versions of it.
 struct LineDifference {
@@ -31,8 +39,13 @@ void check_same_experiment(const sim::io::ResultsReader& reader, const std::stri
 void check_same_layout(const sim::io::FileSchema& found, const sim::io::FileSchema& expected,
                        const std::filesystem::path& path);
 
-/// Indices of the runs in [0, total) whose `completed` flag is not set, in increasing order.
+/// Throws sim::UserError unless the file holds the runs of `shard` (none: the whole
+/// experiment), so that a resumed shard never mixes two shards' runs.
+void check_same_shard(const sim::io::ResultsReader& reader,
+                      const std::optional<sim::cluster::ShardSpec>& shard);
+
+/// Rows in [0, rows) whose `completed` flag is not set, in increasing order.
 std::vector<std::uint64_t> runs_not_completed(const sim::io::ResultsReader& reader,
-                                              std::uint64_t total);
+                                              std::uint64_t rows);
 
 }  // namespace seccoop::agents

@@ -99,12 +99,10 @@ void check_sweep_size(const sim::ConfigNode& sweep, const Experiment& experiment
   }
 }
 
-}  // namespace
-
-Experiment load_experiment(const std::filesystem::path& file, const ExperimentOverrides& overrides) {
-  sim::Diagnostics diagnostics;
+/// The experiment in `document` (read from `file`, or from text standing for it).
+Experiment read_experiment(const sim::YamlDocument& document, const std::filesystem::path& file,
+                           const ExperimentOverrides& overrides, sim::Diagnostics& diagnostics) {
   Experiment experiment{.file = file, .seed = kDefaultSeed};
-  const auto document = sim::YamlDocument::load_file(file, diagnostics);
   if (const auto root = document.root()) {
     if (root->find("scenarios")) {
       read_experiment_keys(*root, file, experiment, diagnostics);
@@ -128,6 +126,21 @@ Experiment load_experiment(const std::filesystem::path& file, const ExperimentOv
   apply_overrides(overrides, experiment, diagnostics);
   diagnostics.throw_if_any();
   return experiment;
+}
+
+}  // namespace
+
+Experiment load_experiment(const std::filesystem::path& file, const ExperimentOverrides& overrides) {
+  sim::Diagnostics diagnostics;
+  const auto document = sim::YamlDocument::load_file(file, diagnostics);
+  return read_experiment(document, file, overrides, diagnostics);
+}
+
+Experiment load_experiment_text(const std::string& text, const std::filesystem::path& file,
+                                const ExperimentOverrides& overrides) {
+  sim::Diagnostics diagnostics;
+  const auto document = sim::YamlDocument::load_text(text, file.string(), diagnostics);
+  return read_experiment(document, file, overrides, diagnostics);
 }
 
 namespace {

@@ -41,6 +41,10 @@ inline constexpr std::uint64_t kDefaultSeed = 20230922;  // the core paper's pub
 /// Reads and validates an experiment (or a single scenario) file. Throws sim::UserError with
 /// every problem found in the file and in the scenario files it names.
 Experiment load_experiment(const std::filesystem::path& file, const ExperimentOverrides& overrides);
+/// The same, from YAML `text` standing for the file `file` (paths in it resolve against that
+/// file's folder): for tests and the fuzzer (fuzz/), which parse without writing files.
+Experiment load_experiment_text(const std::string& text, const std::filesystem::path& file,
+                                const ExperimentOverrides& overrides);
 
 /// The experiment as YAML with every default filled in: what a results file stores so that it
 /// alone reproduces the runs.

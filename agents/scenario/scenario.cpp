@@ -100,8 +100,7 @@ void report_missing(const sim::ConfigNode& root, const RequiredKeys& given) {
   missing(given.name, "name", "in this file or a file it extends");
   missing(given.start, "start", "in this file or a file it extends");
   missing(given.weeks, "weeks", "in this file or a file it extends");
-  missing(given.source, "world",
-          "world: a world file, network: the published network, or generator: a synthetic world");
+  missing(given.source, "world", "world: a world file, or network: the published network");
 }
 
 Scenario finish(const sim::ConfigNode& root, const std::filesystem::path& file, Scenario scenario,

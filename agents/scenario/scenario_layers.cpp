@@ -137,9 +137,9 @@ void read_world_overrides(const sim::ConfigNode& root, Scenario& scenario) {
 
 const std::vector<std::string>& scenario_keys() {
   static const std::vector<std::string> kKeys = {
-      "schema_version", "extends", "name",  "description", "start",       "weeks",  "integration",
-      "substeps",       "network", "world", "generator",   "actors",      "governments", "events",
-      "parameters"};
+      "schema_version", "extends",     "name",        "description", "start",
+      "weeks",          "integration", "substeps",    "network",     "world",
+      "generator",      "actors",      "governments", "events",      "parameters"};
   return kKeys;
 }
 

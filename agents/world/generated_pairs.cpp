@@ -134,8 +134,7 @@ void draw_sparse(const GeneratorSettings& settings, WorldDefinition& world, std:
     const bool local = stream.uniform_open01() < kLocalPartnerProbability;
     std::uint64_t second = 0;
     if (local) {
-      const std::uint32_t region =
-          draw_region_of(world.cartels[first], stream.uniform_open01());
+      const std::uint32_t region = draw_region_of(world.cartels[first], stream.uniform_open01());
       const std::uint64_t begin = by_region.offsets[region];
       const std::uint64_t count = by_region.offsets[region + 1] - begin;
       second = by_region.cartels[begin + index_below(stream.uniform_open01(), count)];

@@ -72,8 +72,7 @@ bool check_sizes_fit(const sim::ConfigNode& block, const GeneratorSettings& sett
   }
   if (settings.fentanyl_cartels > settings.cartels) {
     report_misfit(block, "fentanyl_cartels", "more fentanyl cartels than cartels",
-                  fmt::format("at most cartels ({})", settings.cartels),
-                  settings.fentanyl_cartels);
+                  fmt::format("at most cartels ({})", settings.cartels), settings.fentanyl_cartels);
     fit = false;
   }
   return fit;
@@ -88,8 +87,8 @@ std::optional<GeneratorSettings> read_generator_settings(const sim::ConfigNode& 
   if (!node.is_mapping()) return std::nullopt;
   const GeneratorSettings defaults;
   constexpr auto kRequired = std::nullopt;
-  const auto seed = read_count(
-      node, "seed", kRequired, {0, static_cast<double>(std::numeric_limits<std::int64_t>::max())});
+  const auto seed = read_count(node, "seed", kRequired,
+                               {0, static_cast<double>(std::numeric_limits<std::int64_t>::max())});
   const auto cartels = read_count(node, "cartels", kRequired, {1, kMaxCartels});
   const auto members = read_count(node, "total_members", kRequired, {1, kMaxMembers});
   const auto regions = read_count(node, "regions", kRequired, {1, kMaxRegions});

@@ -51,8 +51,8 @@ void add_neighbours(Regions& regions, std::uint32_t a, std::uint32_t b) {
 Regions generate_regions(const GeneratorSettings& settings) {
   const auto count = static_cast<std::uint32_t>(settings.regions);
   const std::size_t width = std::max<std::size_t>(4, fmt::format("{}", count).size());
-  const std::uint64_t border_regions = (count + kRegionsPerBorderRegion - 1) /
-                                       kRegionsPerBorderRegion;
+  const std::uint64_t border_regions =
+      (count + kRegionsPerBorderRegion - 1) / kRegionsPerBorderRegion;
   Regions regions;
   regions.neighbours.resize(count);
   for (std::uint32_t r = 0; r < count; ++r) {
@@ -67,8 +67,8 @@ Regions generate_regions(const GeneratorSettings& settings) {
   }
   for (std::uint32_t r = 0; r < count; ++r) {
     auto stream = stream_for(settings, r, detail::kRegionChordDraws);
-    const auto other = static_cast<std::uint32_t>(
-        std::min<double>(stream.uniform_open01() * count, count - 1));
+    const auto other =
+        static_cast<std::uint32_t>(std::min<double>(stream.uniform_open01() * count, count - 1));
     add_neighbours(regions, r, other);
   }
   for (auto& neighbours : regions.neighbours) std::sort(neighbours.begin(), neighbours.end());
@@ -95,7 +95,8 @@ std::vector<double> members_by_rank(std::uint64_t cartels, std::uint64_t total) 
   // Rounding can make the floors exceed the rest by a member in extreme sizes: the largest
   // cartel gives it back, so the sum stays exact.
   members[0] -= std::max(0.0, assigned - rest);
-  const auto left = static_cast<std::size_t>(std::clamp(rest - assigned, 0.0, static_cast<double>(cartels)));
+  const auto left =
+      static_cast<std::size_t>(std::clamp(rest - assigned, 0.0, static_cast<double>(cartels)));
   std::vector<std::uint32_t> order(cartels);
   std::iota(order.begin(), order.end(), 0U);
   const auto larger_remainder = [&remainder](std::uint32_t a, std::uint32_t b) {
@@ -232,7 +233,8 @@ void add_state_edges(const GeneratorSettings& settings, WorldDefinition& world) 
 
 std::shared_ptr<const WorldDefinition> generate_world(const GeneratorSettings& settings) {
   constexpr std::uint64_t kIndexLimit = std::numeric_limits<std::uint32_t>::max();
-  if (settings.cartels > kIndexLimit || settings.regions > kIndexLimit || settings.cartels == 0 || settings.regions == 0 || settings.total_members < settings.cartels ||
+  if (settings.cartels > kIndexLimit || settings.regions > kIndexLimit || settings.cartels == 0 ||
+      settings.regions == 0 || settings.total_members < settings.cartels ||
       settings.presence_per_cartel == 0 || settings.presence_per_cartel > settings.regions ||
       settings.fentanyl_cartels > settings.cartels ||
       settings.rivalries + settings.alliances > settings.cartels * (settings.cartels - 1) / 2) {

@@ -17,17 +17,19 @@
 
 namespace seccoop::agents {
 
+/// The sizes of a generated world. The defaults are a valid world of the published network's
+/// size (150 groups, 115,000 members in 2012) over Mexico's 32 states, without ties.
 struct GeneratorSettings {
   std::uint64_t seed = 0;
-  std::uint64_t cartels = 1;            // named "G1".."Gn", largest first
-  std::uint64_t total_members = 1;      // whole members, split by rank^-1 (at least 1 each)
-  std::uint64_t regions = 1;            // named "R0001"..
-  std::uint64_t presence_per_cartel = 1;
-  std::uint64_t rivalries = 0;          // undirected cartel pairs
-  std::uint64_t alliances = 0;          // undirected cartel pairs, none of them rivals
-  std::uint64_t us_agencies = 6;        // "US1".. ("US1" can strike)
-  std::uint64_t mx_bodies = 6;          // "MX1"..
-  std::uint64_t fentanyl_cartels = 20;  // the largest n share fentanyl production
+  std::uint64_t cartels = 150;            // named "G1".."Gn", largest first
+  std::uint64_t total_members = 115000;   // whole members, split by rank^-1 (at least 1 each)
+  std::uint64_t regions = 32;             // named "R0001"..
+  std::uint64_t presence_per_cartel = 1;  // at most regions
+  std::uint64_t rivalries = 0;            // undirected cartel pairs
+  std::uint64_t alliances = 0;            // undirected cartel pairs, none of them rivals
+  std::uint64_t us_agencies = 6;          // "US1".. ("US1" can strike)
+  std::uint64_t mx_bodies = 6;            // "MX1"..
+  std::uint64_t fentanyl_cartels = 20;    // the largest n (at most cartels) share fentanyl
 
   friend bool operator==(const GeneratorSettings&, const GeneratorSettings&) = default;
 };

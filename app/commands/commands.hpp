@@ -17,6 +17,7 @@ void add_params_command(CLI::App& cli, CommandAction& action);
 void add_scenarios_command(CLI::App& cli, CommandAction& action);
 void add_info_command(CLI::App& cli, CommandAction& action);
 void add_summarize_command(CLI::App& cli, CommandAction& action);
+void add_merge_command(CLI::App& cli, CommandAction& action, const std::string& command_line);
 
 /// Where the shipped configs live: $SECCOOP_CONFIG_DIR, else the source tree's configs/.
 std::string config_directory();

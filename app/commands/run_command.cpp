@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string_view>
 
 #include "agents/output/brief_table.hpp"
 #include "agents/output/results_summary.hpp"
 #include "agents/runner/experiment_runner.hpp"
+#include "app/cluster/mpi_run.hpp"
 #include "app/commands/commands.hpp"
 #include "app/commands/outcome_table.hpp"
 #include "app/commands/progress.hpp"
@@ -32,18 +35,61 @@ struct RunArguments {
   std::uint64_t seed = 0;
   std::uint32_t replications = 0;
   std::vector<std::string> settings;
+  std::string shard;  // "i/K"; empty: from the Slurm job array, if any
+  bool mpi = false;
   bool force = false;
   bool resume = false;
   bool quiet = false;
 };
 
-/// Refuses, before any work, to touch files the user did not ask to replace or resume.
-void check_output_choice(const RunArguments& arguments, const fs::path& output) {
+/// The shard to run: --shard, else the Slurm job array's task (said on stderr), else none.
+/// "0/1" is the whole experiment: it lets a job array run whole experiments.
+std::optional<sim::cluster::ShardSpec> choose_shard(const RunArguments& arguments) {
+  std::optional<sim::cluster::ShardSpec> shard;
+  if (!arguments.shard.empty()) {
+    shard = sim::cluster::parse_shard(arguments.shard, "--shard");
+  } else {
+    const auto environment = [](const char* name) { return std::getenv(name); };
+    shard = sim::cluster::shard_from_slurm(environment);
+    if (shard && !arguments.quiet) {
+      fmt::print(stderr, "note: running shard {} (from {}; --shard i/K overrides it)\n",
+                 shard->to_string(), sim::cluster::slurm_array_description(environment));
+    }
+  }
+  if (shard && shard->count == 1) shard.reset();
+  return shard;
+}
+
+agents::Experiment load(const RunArguments& arguments) {
+  const fs::path file = arguments.experiment_file.empty()
+                            ? fs::path(config_directory()) / "experiments" / "brief.yaml"
+                            : fs::path(arguments.experiment_file);
+  agents::ExperimentOverrides overrides{.parameter_settings = arguments.settings};
+  if (arguments.seed != 0) overrides.seed = arguments.seed;
+  if (arguments.replications != 0) overrides.replications = arguments.replications;
+  return agents::load_experiment(file, overrides);
+}
+
+/// -o, else "<experiment>.h5", or "<experiment>.shard<i>-of-<K>.h5" for a shard (the tasks
+/// of a job array must not share a file).
+fs::path output_path(const RunArguments& arguments, const agents::Experiment& experiment,
+                     const std::optional<sim::cluster::ShardSpec>& shard) {
+  if (!arguments.output.empty()) return arguments.output;
+  if (!shard) return experiment.name + ".h5";
+  return fmt::format("{}.shard{}-of-{}.h5", experiment.name, shard->index, shard->count);
+}
+
+void check_flags(const RunArguments& arguments) {
   if (arguments.force && arguments.resume) {
     throw sim::UserError(
         "--resume and --force contradict each other: --resume keeps the runs an interrupted job "
         "finished, --force discards them");
   }
+}
+
+/// Refuses, before any work, to touch files the user did not ask to replace or resume.
+void check_output_choice(const RunArguments& arguments, const fs::path& output) {
+  check_flags(arguments);
   if (arguments.force || arguments.resume) return;
   std::error_code error;
   const fs::path partial = sim::io::ResultsFile::partial_path_for(output);
@@ -71,6 +117,10 @@ void print_run_notes(const agents::ExperimentSummary& summary, const fs::path& o
 }
 
 void print_summary(const agents::ExperimentSummary& summary, const fs::path& output) {
+  if (summary.runs_in_file == 0) {  // a shard of more shards than runs
+    fmt::print("no runs in this shard; results in {}\n", output.string());
+    return;
+  }
   if (summary.already_complete) {
     fmt::print("{} is already complete ({} runs); nothing to do\n", output.string(),
                summary.runs_total);
@@ -96,16 +146,37 @@ void print_summary(const agents::ExperimentSummary& summary, const fs::path& out
   print_run_notes(summary, output);
 }
 
+int run_mpi(const RunArguments& arguments, const std::string& command_line) {
+  if (!arguments.shard.empty()) {
+    throw sim::UserError(
+        "--mpi and --shard exclude each other: an MPI job shares out every run of the "
+        "experiment among its ranks");
+  }
+  check_flags(arguments);
+  ProgressReporter progress(arguments.quiet);
+  const MpiRunOptions options{
+      .output = arguments.output,
+      .threads = arguments.threads != 0 ? arguments.threads : default_threads(),
+      .force = arguments.force,
+      .resume = arguments.resume,
+      .command_line = command_line,
+      .progress = [&progress](std::size_t done, std::size_t total) {
+        progress.update(done, total);
+      }};
+  const auto result = run_with_mpi([&arguments] { return load(arguments); }, options);
+  if (!result.root) return result.exit_code;
+  if (!arguments.quiet) {
+    if (!result.summary.already_complete) fmt::print("{} MPI ranks\n", result.ranks);
+    print_summary(result.summary, result.output);
+  }
+  return 0;
+}
+
 int run(const RunArguments& arguments, const std::string& command_line) {
-  const fs::path file = arguments.experiment_file.empty()
-                            ? fs::path(config_directory()) / "experiments" / "brief.yaml"
-                            : fs::path(arguments.experiment_file);
-  agents::ExperimentOverrides overrides{.parameter_settings = arguments.settings};
-  if (arguments.seed != 0) overrides.seed = arguments.seed;
-  if (arguments.replications != 0) overrides.replications = arguments.replications;
-  const auto experiment = agents::load_experiment(file, overrides);
-  const fs::path output =
-      arguments.output.empty() ? fs::path(experiment.name + ".h5") : fs::path(arguments.output);
+  if (arguments.mpi) return run_mpi(arguments, command_line);
+  const auto shard = choose_shard(arguments);
+  const auto experiment = load(arguments);
+  const fs::path output = output_path(arguments, experiment, shard);
   check_output_choice(arguments, output);
 
   ProgressReporter progress(arguments.quiet);
@@ -115,11 +186,23 @@ int run(const RunArguments& arguments, const std::string& command_line) {
       .force = arguments.force,
       .resume = arguments.resume,
       .command_line = command_line,
+      .shard = shard,
       .progress = [&progress](std::size_t done, std::size_t total) {
         progress.update(done, total);
       }};
   const auto summary = agents::run_experiment(experiment, options);
-  if (!arguments.quiet) print_summary(summary, output);
+  if (!arguments.quiet) {
+    if (shard) {
+      fmt::print("shard {}: {} of the experiment's {} runs{}; join the shards with `seccoop "
+                 "merge`\n",
+                 shard->to_string(), summary.runs_in_file, summary.runs_total,
+                 summary.runs_in_file == 0
+                     ? std::string()
+                     : fmt::format(" (runs {}-{})", summary.first_run,
+                                   summary.first_run + summary.runs_in_file - 1));
+    }
+    print_summary(summary, output);
+  }
   return 0;
 }
 
@@ -139,6 +222,13 @@ void add_run_command(CLI::App& cli, CommandAction& action, const std::string& co
   command->add_option("--replications", arguments->replications, "Replications per scenario");
   command->add_option("--set", arguments->settings,
                       "Override a parameter: path=value (repeatable)");
+  command->add_option("--shard", arguments->shard,
+                      "Run only shard i of K (0-based): runs [i*N/K, (i+1)*N/K) of the N runs; "
+                      "default: from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT in a Slurm "
+                      "job array; 0/1 runs every run");
+  command->add_flag("--mpi", arguments->mpi,
+                    "Share the runs among the ranks of an MPI job (mpirun/srun); rank 0 merges "
+                    "their files into the output");
   command->add_flag("--force", arguments->force, "Replace an existing results file");
   command->add_flag("--resume", arguments->resume,
                     "Finish the <output>.partial an interrupted job left, computing only the "

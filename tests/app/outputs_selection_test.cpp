@@ -110,7 +110,8 @@ TEST_F(OutputsSelection, SeriesAndWeekStrideFollowTheSelection) {
             std::string::npos);
   const auto problems = xarray_problems(
       dir_ / "some.h5",
-      "{'run': 3, 'week': 26, 'scenario': 1, 'cartel': " + std::to_string(cartels) + "}");
+      "{'run': 3, 'week': 26, 'scenario': 1, 'cartel': " + std::to_string(cartels) +
+          ", 'event': 16}");  // event slots: one per possible faction (cartel.max_factions)
   EXPECT_TRUE(problems.empty() || problems == "skip") << problems;
 }
 
@@ -139,7 +140,8 @@ TEST_F(OutputsSelection, SummariesOnlyHoldTheFinalValueAndTheMeanOverWeeks) {
   }
   const auto problems =
       xarray_problems(dir_ / "summaries.h5",
-                      "{'run': 3, 'scenario': 1, 'cartel': " + std::to_string(cartels) + "}");
+                      "{'run': 3, 'scenario': 1, 'cartel': " + std::to_string(cartels) +
+                          ", 'event': 16}");
   EXPECT_TRUE(problems.empty() || problems == "skip") << problems;
 }
 

@@ -35,7 +35,7 @@ TEST(ConflictNetwork, SparseFormEqualsTheDenseDefinition) {
   const std::vector<double> m = {1.0, 2.5, 1.0, 1.0, 1.2, 3.0};
   const ConflictNetwork network(n, rivalries, alliances);
   std::vector<double> exposure(n);
-  network.conflict_exposure(y, m, network.initial_weights(), exposure);
+  network.conflict_exposure(y, m, exposure);
   const auto expected = dense_exposure(n, rivalries, alliances, y, m);
   for (std::size_t i = 0; i < n; ++i) EXPECT_NEAR(exposure[i], expected[i], 1e-9 * expected[i]) << i;
 }

@@ -29,7 +29,7 @@ Trajectory run_expected(int substeps) {
                               parameters);
   auto members = initial_members_by_rank(network, parameters.initial_members);
   EXPECT_NEAR(sum(members), 115000.0, 1e-6);
-  const auto drivers = MembershipDrivers::uniform(network.size(), parameters, dynamics.network());
+  const auto drivers = MembershipDrivers::uniform(network.size(), parameters);
   MembershipFlows flows;
   Trajectory result;
   for (int week = 1; week <= 520; ++week) {
@@ -67,7 +67,7 @@ TEST(CoreCalibration, FlowsBalanceMembers) {
   const double before = sum(members);
   MembershipFlows flows;
   dynamics.step_expected(members,
-                         MembershipDrivers::uniform(network.size(), parameters, dynamics.network()), 2,
+                         MembershipDrivers::uniform(network.size(), parameters), 2,
                          flows);
   const double net = sum(flows.recruits) - sum(flows.incapacitated) - sum(flows.deaths) - sum(flows.exits);
   EXPECT_NEAR(sum(members) - before, net, 1e-8);

@@ -90,7 +90,9 @@ TEST(WorldGenerator, MembersAreWholeAtLeastOneLargestFirstAndSumToTheTotal) {
       const double members = world->cartels[c].initial_members;
       ASSERT_GE(members, 1.0);
       ASSERT_EQ(members, std::round(members));
-      if (c > 0) ASSERT_LE(members, world->cartels[c - 1].initial_members);
+      if (c > 0) {
+        ASSERT_LE(members, world->cartels[c - 1].initial_members);
+      }
       sum += members;
     }
     EXPECT_EQ(sum, static_cast<double>(total));
@@ -151,7 +153,8 @@ TEST(WorldGenerator, PartnersMostlyShareARegion) {
     }
     return false;
   };
-  const auto local = std::count_if(world->rivalries.begin(), world->rivalries.end(), share_a_region);
+  const auto local =
+      std::count_if(world->rivalries.begin(), world->rivalries.end(), share_a_region);
   // Three regions in 120 each: two cartels drawn at random share one about 7% of the time.
   EXPECT_GT(static_cast<double>(local) / static_cast<double>(world->rivalries.size()), 0.5);
 }
