@@ -2,6 +2,8 @@
 
 #include <numeric>
 
+#include "sim/parallel/parallel_blocks.hpp"
+
 namespace seccoop::agents {
 
 ConflictNetwork::ConflictNetwork(std::size_t cartel_count,
@@ -43,16 +45,18 @@ void ConflictNetwork::set_rivalry_weights(std::span<const double> rivalry_weight
 void ConflictNetwork::conflict_exposure(std::span<const double> members,
                                         std::span<const double> multiplier,
                                         std::span<double> exposure) const {
-  double total = 0.0;
+  double total = 0.0;  // serial: a sum's rounding must not depend on the thread count
   for (const double y : members) total += y;
-  for (std::size_t i = 0; i < members.size(); ++i) {
-    double rivals = 0.0;
-    for (std::uint32_t k = row_start_[i]; k < row_start_[i + 1]; ++k) {
-      const std::uint32_t j = rival_[k];
-      rivals += entry_weight_[k] * multiplier[j] * members[j];
+  sim::for_each_block(members.size(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      double rivals = 0.0;
+      for (std::uint32_t k = row_start_[i]; k < row_start_[i + 1]; ++k) {
+        const std::uint32_t j = rival_[k];
+        rivals += entry_weight_[k] * multiplier[j] * members[j];
+      }
+      exposure[i] = (multiplier[i] * rivals + total - members[i]) * inverse_allies_plus_one_[i];
     }
-    exposure[i] = (multiplier[i] * rivals + total - members[i]) * inverse_allies_plus_one_[i];
-  }
+  });
 }
 
 }  // namespace seccoop::agents

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "sim/parallel/parallel_blocks.hpp"
 #include "sim/random/distributions.hpp"
 
 namespace seccoop::agents {
@@ -31,7 +32,7 @@ struct FlowSums {
 /// One RK4 stage: rates at `probe`, `weight` of each added to the week's flows, and `probe`
 /// moved to start + `next_offset` x net rate for the next stage. Plain restrict pointers in a
 /// function of its own, so the compiler can vectorise the loop.
-void rk4_stage(std::size_t n, const StageRates& r, double inverse_total,
+void rk4_stage(std::size_t begin, std::size_t end, const StageRates& r, double inverse_total,
                const double* __restrict exposure, const double* __restrict start, double weight,
                double next_offset, const FlowSums& sums, double* __restrict probe) {
   const double* __restrict rho = r.recruitment;
@@ -43,7 +44,7 @@ void rk4_stage(std::size_t n, const StageRates& r, double inverse_total,
   double* __restrict net_flow = sums.net;
   const double lethality = r.lethality;  // locals: loads through `r` could alias the outputs
   const double saturation = r.saturation;
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = begin; i < end; ++i) {
     const double y = probe[i];
     const double recruit_rate = rho[i] * y;
     const double arrest_rate = eta[i] * y * inverse_total;
@@ -122,8 +123,11 @@ void MembershipDynamics::step_expected(std::span<double> members,
     for (int s = 0; s < 4; ++s) {
       network_.conflict_exposure(probe_, drivers.contest_multiplier, exposure_);
       const double total = std::accumulate(probe_.begin(), probe_.end(), 0.0);
-      rk4_stage(n, rates, total > 0.0 ? 1.0 / total : 0.0, exposure_.data(), start_.data(),
-                kWeight[s] * h, kNextOffset[s] * h, sums, probe_.data());
+      const double inverse_total = total > 0.0 ? 1.0 / total : 0.0;
+      sim::for_each_block(n, [&](std::size_t begin, std::size_t end) {
+        rk4_stage(begin, end, rates, inverse_total, exposure_.data(), start_.data(), kWeight[s] * h,
+                  kNextOffset[s] * h, sums, probe_.data());
+      });
     }
     for (std::size_t i = 0; i < n; ++i) members[i] = std::max(0.0, start_[i] + net_[i]);
   }
@@ -136,34 +140,37 @@ void MembershipDynamics::step_stochastic(std::span<double> members,
   flows.assign_zero(n);
   // Rates per member, held fixed over the week.
   evaluate(members, drivers, flows);
-  for (std::size_t i = 0; i < n; ++i) {
-    const double y = members[i];
-    if (y <= 0.0) {
-      flows.recruits[i] = flows.incapacitated[i] = flows.deaths[i] = flows.exits[i] = 0.0;
-      continue;
+  // Each cartel draws from its own stream: blocks of cartels may run on any thread.
+  sim::for_each_block(n, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const double y = members[i];
+      if (y <= 0.0) {
+        flows.recruits[i] = flows.incapacitated[i] = flows.deaths[i] = flows.exits[i] = 0.0;
+        continue;
+      }
+      const double arrest_hazard = flows.incapacitated[i] / y;
+      const double death_hazard = flows.deaths[i] / y;
+      const double exit_hazard = flows.exits[i] / y;
+      const double hazard = arrest_hazard + death_hazard + exit_hazard;
+      const auto count = static_cast<std::uint64_t>(y);
+
+      // One stream per cartel and week; its draws come in a fixed order.
+      sim::RandomStream stream(key, {.week = week, .entity = i, .purpose = kMembershipStream});
+      const auto recruits = sim::poisson(stream, flows.recruits[i]);
+      const auto leaving = sim::binomial(stream, count, -std::expm1(-hazard));
+      const auto arrested =
+          hazard > 0.0 ? sim::binomial(stream, leaving, arrest_hazard / hazard) : 0;
+      const double other = death_hazard + exit_hazard;
+      const auto killed =
+          other > 0.0 ? sim::binomial(stream, leaving - arrested, death_hazard / other) : 0;
+
+      flows.recruits[i] = static_cast<double>(recruits);
+      flows.incapacitated[i] = static_cast<double>(arrested);
+      flows.deaths[i] = static_cast<double>(killed);
+      flows.exits[i] = static_cast<double>(leaving - arrested - killed);
+      members[i] = y + static_cast<double>(recruits) - static_cast<double>(leaving);
     }
-    const double arrest_hazard = flows.incapacitated[i] / y;
-    const double death_hazard = flows.deaths[i] / y;
-    const double exit_hazard = flows.exits[i] / y;
-    const double hazard = arrest_hazard + death_hazard + exit_hazard;
-    const auto count = static_cast<std::uint64_t>(y);
-
-    // One stream per cartel and week; its draws come in a fixed order.
-    sim::RandomStream stream(key, {.week = week, .entity = i, .purpose = kMembershipStream});
-    const auto recruits = sim::poisson(stream, flows.recruits[i]);
-    const auto leaving = sim::binomial(stream, count, -std::expm1(-hazard));
-    const auto arrested =
-        hazard > 0.0 ? sim::binomial(stream, leaving, arrest_hazard / hazard) : 0;
-    const double other = death_hazard + exit_hazard;
-    const auto killed =
-        other > 0.0 ? sim::binomial(stream, leaving - arrested, death_hazard / other) : 0;
-
-    flows.recruits[i] = static_cast<double>(recruits);
-    flows.incapacitated[i] = static_cast<double>(arrested);
-    flows.deaths[i] = static_cast<double>(killed);
-    flows.exits[i] = static_cast<double>(leaving - arrested - killed);
-    members[i] = y + static_cast<double>(recruits) - static_cast<double>(leaving);
-  }
+  });
 }
 
 }  // namespace seccoop::agents

@@ -1,9 +1,14 @@
 #include "sim/config/config_node.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "sim/config/did_you_mean.hpp"
@@ -29,6 +34,87 @@ std::string node_kind(const YAML::Node& node) {
 }
 
 std::string format_number(double value) { return fmt::format("{:g}", value); }
+
+/// YAML's converters report a number too large for a double ("1e400") or a 64-bit integer
+/// as no number at all; these tell the two apart, so that the user reads "out of range".
+bool overflows_double(const std::string& text) {
+  if (text.empty()) return false;
+  errno = 0;
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  return errno == ERANGE && *end == '\0' && std::isinf(value);
+}
+
+bool overflows_integer(const std::string& text) {
+  const std::size_t digits = text.find_first_not_of("+-") == 1 ? 1 : 0;
+  if (text.size() <= digits || text.find_first_not_of("0123456789", digits) != std::string::npos) {
+    return false;
+  }
+  errno = 0;
+  char* end = nullptr;
+  static_cast<void>(std::strtoll(text.c_str(), &end, 10));
+  return errno == ERANGE && *end == '\0';
+}
+
+/// Remembers where the last scalar of a document starts and whether it is quoted.
+class LastScalar : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& /*mark*/, YAML::anchor_t /*anchor*/) override {}
+  void OnAlias(const YAML::Mark& /*mark*/, YAML::anchor_t /*anchor*/) override {}
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
+                const std::string& /*value*/) override {
+    mark_ = mark;
+    quoted_ = tag == "!";  // yaml-cpp's tag for a quoted scalar without an explicit tag
+  }
+  void OnSequenceStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/,
+                       YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/,
+                  YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {}
+  void OnMapEnd() override {}
+
+  [[nodiscard]] const YAML::Mark& mark() const noexcept { return mark_; }
+  [[nodiscard]] bool quoted() const noexcept { return quoted_; }
+
+ private:
+  YAML::Mark mark_ = YAML::Mark::null_mark();
+  bool quoted_ = false;
+};
+
+/// yaml-cpp 0.7 accepts a quoted value left open at the end of a file that ends with a line
+/// break, and the value swallows every line after the quote: the user would read "missing
+/// key" for keys that are plainly there. Such a value is the document's last scalar and its
+/// quote is never closed; returns its mark, if there is one.
+std::optional<YAML::Mark> unclosed_quote(const std::string& text) {
+  constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+  // Marks count characters after a UTF-8 byte-order mark; other encodings are not checked.
+  const std::size_t skipped = std::string_view(text).starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
+  if (text.size() >= 2 && (text[0] == '\xFF' || text[0] == '\xFE' || text[0] == '\0' || text[1] == '\0')) {
+    return std::nullopt;
+  }
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  LastScalar last;
+  static_cast<void>(parser.HandleNextDocument(last));  // YAML::Load reads the first document only
+  if (!last.quoted() || last.mark().is_null()) return std::nullopt;
+  const std::size_t start = skipped + static_cast<std::size_t>(last.mark().pos);
+  if (start >= text.size() || (text[start] != '"' && text[start] != '\'')) return std::nullopt;
+  const char quote = text[start];
+  for (std::size_t i = start + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;  // an escaped character, perhaps a quote
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' is a quote inside a single-quoted value
+      } else {
+        return std::nullopt;
+      }
+    }
+  }
+  return last.mark();
+}
 
 }  // namespace
 
@@ -103,8 +189,18 @@ bool ConfigNode::check_keys(std::initializer_list<std::string_view> allowed) con
 bool ConfigNode::check_keys(const std::vector<std::string>& allowed) const {
   if (!expect_mapping()) return false;
   bool clean = true;
+  // YAML forbids a key twice in one mapping, but yaml-cpp keeps both and find() would
+  // silently take the first: report the second.
+  std::map<std::string, int> first_line;
   for (const auto& entry : node_) {
     const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "?";
+    if (const auto [earlier, added] = first_line.emplace(key, entry.first.Mark().line + 1); !added) {
+      clean = false;
+      ConfigNode key_node(entry.first, child(entry.second, key).key_path(), file_, diagnostics_);
+      key_node.report("duplicate key", "each key at most once in a mapping",
+                      fmt::format("'{}' again (first at line {})", key, earlier->second));
+      continue;
+    }
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     clean = false;
     std::string expected = "one of:";
@@ -144,6 +240,10 @@ std::vector<ConfigNode> ConfigNode::items() const {
 double ConfigNode::number(double fallback, NumberRange range) const {
   double value = 0.0;
   if (!node_.IsScalar() || !YAML::convert<double>::decode(node_, value)) {
+    if (node_.IsScalar() && overflows_double(node_.Scalar())) {
+      report("value out of range", "a number " + range.describe(), found_text());
+      return fallback;
+    }
     report("wrong type", "a number " + range.describe(), found_text());
     return fallback;
   }
@@ -161,6 +261,10 @@ double ConfigNode::number(double fallback, NumberRange range) const {
 std::int64_t ConfigNode::integer(std::int64_t fallback, NumberRange range) const {
   std::int64_t value = 0;
   if (!node_.IsScalar() || !YAML::convert<std::int64_t>::decode(node_, value)) {
+    if (node_.IsScalar() && overflows_integer(node_.Scalar())) {
+      report("value out of range", "a whole number " + range.describe(), found_text());
+      return fallback;
+    }
     report("wrong type", "a whole number " + range.describe(), found_text());
     return fallback;
   }
@@ -249,6 +353,14 @@ YamlDocument YamlDocument::load_text(const std::string& text, const std::string&
                                      Diagnostics& diagnostics) {
   try {
     YAML::Node root = YAML::Load(text);
+    if (const auto quote = unclosed_quote(text)) {
+      diagnostics.add(Diagnostic{
+          .where = {.file = display_name, .line = quote->line + 1, .column = quote->column + 1},
+          .message = "YAML syntax error: a quoted value is never closed",
+          .expected = "a closing quote",
+          .found = "the end of the file"});
+      return YamlDocument(std::nullopt, display_name, diagnostics);
+    }
     if (!root.IsMap()) {
       diagnostics.add(Diagnostic{.where = {.file = display_name, .line = 1, .column = 1},
                                  .message = "the file must be a mapping of keys to values",
@@ -257,6 +369,14 @@ YamlDocument YamlDocument::load_text(const std::string& text, const std::string&
       return YamlDocument(std::nullopt, display_name, diagnostics);
     }
     return YamlDocument(std::move(root), display_name, diagnostics);
+  } catch (const YAML::DeepRecursion& error) {
+    // yaml-cpp's own message for this is "bad file".
+    diagnostics.add(Diagnostic{
+        .where = {.file = display_name, .line = error.mark.line + 1, .column = error.mark.column + 1},
+        .message = "YAML syntax error: lists or mappings nested too deeply",
+        .expected = "a few levels of nesting",
+        .found = fmt::format("{} levels", error.depth())});
+    return YamlDocument(std::nullopt, display_name, diagnostics);
   } catch (const YAML::Exception& error) {
     diagnostics.add(Diagnostic{
         .where = {.file = display_name, .line = error.mark.line + 1, .column = error.mark.column + 1},

@@ -120,9 +120,10 @@ bool ParameterValues::set_from_text(std::string_view path, std::string_view valu
   const char* end = value_text.data() + value_text.size();
   const auto [ptr, error] = std::from_chars(value_text.data(), end, value);
   if (error != std::errc() || ptr != end) {
+    const bool too_large = error == std::errc::result_out_of_range && ptr == end;  // "1e400"
     diagnostics.add(Diagnostic{.where = origin,
                                .key = std::string(path),
-                               .message = "wrong type",
+                               .message = too_large ? "value out of range" : "wrong type",
                                .expected = "a number",
                                .found = fmt::format("\"{}\"", value_text)});
     return false;

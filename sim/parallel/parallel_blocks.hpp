@@ -1,0 +1,30 @@
+#pragma once
+// Parallelism inside one run, for large worlds: a loop over independent items (cartels,
+// regions) split into fixed blocks on the oneTBB pool that runs the experiment's runs. Each
+// item is computed by the same code whichever thread takes its block, and no block reduces
+// across items, so results are bit-identical to the serial loop for any thread count. Small
+// loops stay serial: below `kParallelItemsMin` items a task costs more than it saves.
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+
+#include <cstddef>
+
+namespace seccoop::sim {
+
+inline constexpr std::size_t kParallelItemsMin = 4096;
+inline constexpr std::size_t kParallelBlock = 1024;
+
+/// Calls body(begin, end) over [0, count) in blocks; in parallel only for large counts.
+template <class Body>
+void for_each_block(std::size_t count, Body&& body) {
+  if (count < kParallelItemsMin) {
+    body(std::size_t{0}, count);
+    return;
+  }
+  oneapi::tbb::parallel_for(
+      oneapi::tbb::blocked_range<std::size_t>(0, count, kParallelBlock),
+      [&](const oneapi::tbb::blocked_range<std::size_t>& range) { body(range.begin(), range.end()); },
+      oneapi::tbb::simple_partitioner());
+}
+
+}  // namespace seccoop::sim
