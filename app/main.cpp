@@ -1,6 +1,7 @@
 // seccoop: one executable, many subcommands. User errors print what to fix and exit 2;
 // internal errors say they are bugs and exit 3.
 #include <fmt/format.h>
+#include <hdf5.h>
 
 #include <csignal>
 #include <exception>
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
   // SIGXFSZ mid-write; ignored, the write fails with EFBIG, HDF5 returns an error and the user
   // gets "cannot flush ... File too large" with the completed runs kept for --resume.
   static_cast<void>(std::signal(SIGXFSZ, SIG_IGN));
+  static_cast<void>(H5dont_atexit());
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i == 0 ? "" : " ") + std::string(argv[i]);
 
@@ -21,6 +23,10 @@ int main(int argc, char** argv) {
   cli.set_version_flag("--version", fmt::format("seccoop {} ({})", seccoop::kVersion,
                                                 seccoop::kSourceRevision));
   cli.require_subcommand(1);
+  // A mistake on the command line is the user's, like one in a file: "error: ...", exit 2.
+  cli.failure_message([](const CLI::App* app, const CLI::Error& error) {
+    return "error: " + CLI::FailureMessage::simple(app, error);
+  });
   seccoop::app::CommandAction action;
   seccoop::app::add_run_command(cli, action, command_line);
   seccoop::app::add_validate_command(cli, action);
@@ -32,7 +38,7 @@ int main(int argc, char** argv) {
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    return cli.exit(error);
+    return cli.exit(error) == 0 ? 0 : 2;  // --help and --version are ParseErrors that exit 0
   }
   try {
     return action ? action() : 0;

@@ -21,6 +21,12 @@ target_include_directories(seccoop_hdf5 SYSTEM INTERFACE ${HDF5_INCLUDE_DIRS})
 target_link_libraries(seccoop_hdf5 INTERFACE ${HDF5_HL_LIBRARIES} ${HDF5_C_LIBRARIES})
 target_compile_definitions(seccoop_hdf5 INTERFACE ${HDF5_DEFINITIONS} H5_USE_110_API)
 
+# `seccoop run --mpi` (docs/cluster.md). Off by default so that machines without MPI build;
+# the dev preset turns it on.
 if(SECCOOP_WITH_MPI)
-  find_package(MPI REQUIRED COMPONENTS C)
+  find_package(MPI COMPONENTS C)
+  if(NOT MPI_C_FOUND)
+    message(FATAL_ERROR "SECCOOP_WITH_MPI=ON needs MPI (Debian: apt-get install libopenmpi-dev "
+                        "openmpi-bin, or scripts/setup.sh), or configure with -DSECCOOP_WITH_MPI=OFF")
+  endif()
 endif()

@@ -12,7 +12,10 @@ packages=(
   libboost-graph-dev libtbb-dev libyaml-cpp-dev libhdf5-dev hdf5-tools
   librandom123-dev libcli11-dev libfmt-dev libgtest-dev libbenchmark-dev
   python3 python3-numpy python3-xarray python3-h5netcdf python3-netcdf4 netcdf-bin
-  python3-matplotlib python3-scipy
+  python3-matplotlib python3-scipy python3-h5py
+  # Clusters (docs/cluster.md): MPI for `run --mpi` (the dev preset builds with it), and a
+  # private one-node Slurm that tests/cluster/slurm_array_test.sh starts for its job array.
+  libopenmpi-dev openmpi-bin slurm-wlm munge
 )
 
 missing=()

@@ -23,7 +23,8 @@ void relax_cartels(RunState& s) {
     s.cartels.cohesion[c] = 1.0 - (1.0 - s.cartels.cohesion[c]) * cohesion_keep;
     s.cartels.contest_multiplier[c] = 1.0 + (s.cartels.contest_multiplier[c] - 1.0) * contest_keep;
   }
-  for (auto& rivalry : s.rivalries) rivalry.weight = rivalry.target + (rivalry.weight - rivalry.target) * escalation_keep;
+  for (auto& rivalry : s.rivalries)
+    rivalry.weight = rivalry.target + (rivalry.weight - rivalry.target) * escalation_keep;
 }
 
 void split_fractured_cartels(RunState& s) {
@@ -51,8 +52,10 @@ void set_drivers(RunState& s) {
     d.incapacitation_pressure[c] = members > 0.0 ? arrests * total / members : 0.0;
     const double reference = s.cartels.revenue_reference[c];
     d.recruitment_rate[c] =
-        reference > 0.0 ? rho * std::pow(std::max(s.cartels.revenue_average[c], 1e-9 * reference) / reference, elasticity)
-                        : rho;
+        reference > 0.0
+            ? rho * std::pow(std::max(s.cartels.revenue_average[c], 1e-9 * reference) / reference,
+                             elasticity)
+            : rho;
     d.contest_multiplier[c] = s.cartels.contest_multiplier[c];
   }
   s.rivalry_weights.resize(s.rivalries.size());

@@ -15,7 +15,8 @@ ConflictNetwork::ConflictNetwork(std::size_t cartel_count,
     allies[pair.first] += pair.weight;
     allies[pair.second] += pair.weight;
   }
-  for (std::size_t i = 0; i < cartel_count; ++i) inverse_allies_plus_one_[i] = 1.0 / (allies[i] + 1.0);
+  for (std::size_t i = 0; i < cartel_count; ++i)
+    inverse_allies_plus_one_[i] = 1.0 / (allies[i] + 1.0);
 
   // Counting sort of both directions of every rivalry into rows.
   for (const auto& pair : rivalries) {
@@ -39,7 +40,8 @@ ConflictNetwork::ConflictNetwork(std::size_t cartel_count,
 }
 
 void ConflictNetwork::set_rivalry_weights(std::span<const double> rivalry_weight) {
-  for (std::size_t k = 0; k < rival_.size(); ++k) entry_weight_[k] = rivalry_weight[rivalry_index_[k]];
+  for (std::size_t k = 0; k < rival_.size(); ++k)
+    entry_weight_[k] = rivalry_weight[rivalry_index_[k]];
 }
 
 void ConflictNetwork::conflict_exposure(std::span<const double> members,

@@ -25,7 +25,9 @@ class ConflictNetwork {
   [[nodiscard]] std::size_t size() const noexcept { return inverse_allies_plus_one_.size(); }
   [[nodiscard]] std::size_t rivalry_count() const noexcept { return initial_weight_.size(); }
   /// Rivalry weights as given at construction, by rivalry index.
-  [[nodiscard]] const std::vector<double>& initial_weights() const noexcept { return initial_weight_; }
+  [[nodiscard]] const std::vector<double>& initial_weights() const noexcept {
+    return initial_weight_;
+  }
 
   /// Sets the current rivalry weights, by rivalry index (they escalate after splits). Kept per
   /// adjacency entry so that evaluations, four per RK4 step, need no indirection.

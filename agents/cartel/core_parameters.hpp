@@ -7,12 +7,12 @@
 namespace seccoop::agents {
 
 struct CoreParameters {
-  double recruitment_rate_per_week = 0.0;      // rho
-  double incapacitation_per_week = 0.0;        // eta: members removed by arrests, all cartels
-  double conflict_lethality = 0.0;             // theta
-  double saturation_per_member_week = 0.0;     // omega
-  double initial_members = 0.0;                // total at the start
-  double cartel_share_of_violent_losses = 0.0; // deaths / (homicides + missing persons)
+  double recruitment_rate_per_week = 0.0;       // rho
+  double incapacitation_per_week = 0.0;         // eta: members removed by arrests, all cartels
+  double conflict_lethality = 0.0;              // theta
+  double saturation_per_member_week = 0.0;      // omega
+  double initial_members = 0.0;                 // total at the start
+  double cartel_share_of_violent_losses = 0.0;  // deaths / (homicides + missing persons)
   double homicide_share_of_violent_losses = 0.0;
 
   /// Homicides implied by `deaths` cartel members killed (the published calibration: deaths are

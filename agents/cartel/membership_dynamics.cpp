@@ -77,8 +77,8 @@ void MembershipFlows::assign_zero(std::size_t cartels) {
 MembershipDynamics::MembershipDynamics(ConflictNetwork network, CoreParameters parameters)
     : network_(std::move(network)), parameters_(parameters), exposure_(network_.size()) {}
 
-void MembershipDynamics::evaluate(std::span<const double> members,
-                                  const MembershipDrivers& drivers, MembershipFlows& rates) {
+void MembershipDynamics::evaluate(std::span<const double> members, const MembershipDrivers& drivers,
+                                  MembershipFlows& rates) {
   const std::size_t n = members.size();
   network_.conflict_exposure(members, drivers.contest_multiplier, exposure_);
   const double total = std::accumulate(members.begin(), members.end(), 0.0);
@@ -92,9 +92,8 @@ void MembershipDynamics::evaluate(std::span<const double> members,
   }
 }
 
-void MembershipDynamics::step_expected(std::span<double> members,
-                                       const MembershipDrivers& drivers, int substeps,
-                                       MembershipFlows& flows) {
+void MembershipDynamics::step_expected(std::span<double> members, const MembershipDrivers& drivers,
+                                       int substeps, MembershipFlows& flows) {
   const std::size_t n = members.size();
   flows.assign_zero(n);
   probe_.resize(n);

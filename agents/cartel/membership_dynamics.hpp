@@ -18,9 +18,9 @@ namespace seccoop::agents {
 
 /// What the rest of the model feeds the core each week, per cartel.
 struct MembershipDrivers {
-  std::vector<double> recruitment_rate;        // rho_i, 1/week
-  std::vector<double> incapacitation_pressure; // eta_i, members/week if the cartel were everyone
-  std::vector<double> contest_multiplier;      // m_i >= 1
+  std::vector<double> recruitment_rate;         // rho_i, 1/week
+  std::vector<double> incapacitation_pressure;  // eta_i, members/week if the cartel were everyone
+  std::vector<double> contest_multiplier;       // m_i >= 1
 
   /// Drivers of the published model: rho, eta and m = 1 for every cartel.
   static MembershipDrivers uniform(std::size_t cartels, const CoreParameters& parameters);
@@ -53,7 +53,9 @@ class MembershipDynamics {
   [[nodiscard]] const CoreParameters& parameters() const noexcept { return parameters_; }
   [[nodiscard]] const ConflictNetwork& network() const noexcept { return network_; }
   /// Rivalry weights by rivalry index (after splits they escalate week by week).
-  void set_rivalry_weights(std::span<const double> weights) { network_.set_rivalry_weights(weights); }
+  void set_rivalry_weights(std::span<const double> weights) {
+    network_.set_rivalry_weights(weights);
+  }
 
  private:
   /// Instantaneous per-cartel rates at `members`, written into `rates`.

@@ -19,8 +19,10 @@ void inherit_relations(RunState& s, std::size_t parent, std::size_t faction) {
     const DynamicRivalry rivalry = s.rivalries[r];
     if (rivalry.first != p && rivalry.second != p) continue;
     const std::uint32_t other = rivalry.first == p ? rivalry.second : rivalry.first;
-    s.rivalries.push_back({.first = std::min(other, f), .second = std::max(other, f),
-                           .weight = rivalry.weight, .target = rivalry.target});
+    s.rivalries.push_back({.first = std::min(other, f),
+                           .second = std::max(other, f),
+                           .weight = rivalry.weight,
+                           .target = rivalry.target});
   }
   // Allies take sides: each alliance is shared between the factions in proportion to the
   // members each takes, so the pair's total alliance weight is unchanged.
@@ -32,10 +34,12 @@ void inherit_relations(RunState& s, std::size_t parent, std::size_t faction) {
     const std::uint32_t other = alliance.first == p ? alliance.second : alliance.first;
     const double moved = alliance.weight * share;
     alliance.weight -= moved;
-    s.alliances.push_back({.first = std::min(other, f), .second = std::max(other, f), .weight = moved});
+    s.alliances.push_back(
+        {.first = std::min(other, f), .second = std::max(other, f), .weight = moved});
   }
   // The two factions start at peace and escalate (cartel.split_escalation_half_life).
-  s.rivalries.push_back({.first = p, .second = f, .weight = 0.0, .target = s.parameters.cartel.split_rivalry_weight});
+  s.rivalries.push_back(
+      {.first = p, .second = f, .weight = 0.0, .target = s.parameters.cartel.split_rivalry_weight});
 }
 
 }  // namespace

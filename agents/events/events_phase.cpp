@@ -37,7 +37,8 @@ void capture(RunState& s, const ScheduledEvent& event) {
 void seizure(RunState& s, const ScheduledEvent& event) {
   const auto cartel = static_cast<std::size_t>(event.target);
   s.tally.seized_mx_kg[cartel] += event.amount;
-  if (event.actor >= 0) s.tally.seized_by_actor_kg[static_cast<std::size_t>(event.actor)] += event.amount;
+  if (event.actor >= 0)
+    s.tally.seized_by_actor_kg[static_cast<std::size_t>(event.actor)] += event.amount;
 }
 
 void framework(RunState& s, const ScheduledEvent& event) {

@@ -13,7 +13,8 @@ namespace {
 
 double border_hazard(const RunState& s) {
   double effort = 0.0;
-  for (std::size_t a = 0; a < s.actor_count(); ++a) effort += s.actors.capability[a] * s.actor(a).border_share;
+  for (std::size_t a = 0; a < s.actor_count(); ++a)
+    effort += s.actors.capability[a] * s.actor(a).border_share;
   return s.parameters.operations.border_seizure_rate * effort;
 }
 
@@ -21,9 +22,11 @@ double border_hazard(const RunState& s) {
 void attribute_seizures(RunState& s, std::size_t cartel, double operational_kg, double hazard) {
   if (operational_kg <= 0.0 || hazard <= 0.0) return;
   const std::size_t capacity = s.world->cartel_capacity;
-  const double per_unit = operational_kg / (hazard / s.parameters.operations.seizure_rate_per_effort);
+  const double per_unit =
+      operational_kg / (hazard / s.parameters.operations.seizure_rate_per_effort);
   for (std::size_t a = 0; a < s.actor_count(); ++a) {
-    s.tally.seized_by_actor_kg[a] += per_unit * s.tally.seizure_effort_by_actor[a * capacity + cartel];
+    s.tally.seized_by_actor_kg[a] +=
+        per_unit * s.tally.seizure_effort_by_actor[a * capacity + cartel];
   }
 }
 
@@ -34,8 +37,8 @@ void fentanyl(RunState& s) {
   for (std::size_t c = 0; c < s.cartels.count; ++c) {
     CartelState& k = s.cartels;
     const double reference = k.reference_members[c];
-    const double produced = reference > 0.0 ? s.parameters.flows.production_kg_per_week * k.fentanyl_share[c] *
-                                                  k.members[c] / reference
+    const double produced = reference > 0.0 ? s.parameters.flows.production_kg_per_week *
+                                                  k.fentanyl_share[c] * k.members[c] / reference
                                             : 0.0;
     const double hazard = s.tally.seizure_hazard[c];
     const double operational = produced * -std::expm1(-hazard);
@@ -49,7 +52,8 @@ void fentanyl(RunState& s) {
     s.tally.seized_border_kg += seized_at_border;
     s.tally.flow_to_us_kg += sold;
     const double revenue = sold * price;
-    k.revenue_average[c] = s.week == 1 ? revenue : revenue + (k.revenue_average[c] - revenue) * smoothing;
+    k.revenue_average[c] =
+        s.week == 1 ? revenue : revenue + (k.revenue_average[c] - revenue) * smoothing;
     if (s.week == 1) k.revenue_reference[c] = revenue;
   }
 }
@@ -58,7 +62,8 @@ void fentanyl(RunState& s) {
 std::vector<double> members_by_region(const RunState& s) {
   std::vector<double> members(s.deaths_by_region.size(), 0.0);
   for (std::size_t c = 0; c < s.cartels.count; ++c) {
-    for (const Presence& where : s.cartels.presence[c]) members[where.region] += s.cartels.members[c] * where.share;
+    for (const Presence& where : s.cartels.presence[c])
+      members[where.region] += s.cartels.members[c] * where.share;
   }
   return members;
 }
@@ -78,7 +83,8 @@ void violence(RunState& s) {
   std::vector<double> rivalry_pressure(k.count, 0.0);  // sum_j w_ij m_i m_j y_j
   for (std::size_t r = 0; r < s.rivalries.size(); ++r) {
     const DynamicRivalry& rivalry = s.rivalries[r];
-    const double m = k.contest_multiplier[rivalry.first] * k.contest_multiplier[rivalry.second] * rivalry.weight;
+    const double m =
+        k.contest_multiplier[rivalry.first] * k.contest_multiplier[rivalry.second] * rivalry.weight;
     rivalry_pressure[rivalry.first] += m * k.members[rivalry.second];
     rivalry_pressure[rivalry.second] += m * k.members[rivalry.first];
   }
@@ -95,23 +101,29 @@ void violence(RunState& s) {
     const double diffuse = deaths * diffuse_pressure / pressure;
     double weight_total = 0.0;
     for (const Presence& where : k.presence[c]) {
-      weight_total += where.share * std::max(0.0, regional_members[where.region] - k.members[c] * where.share);
+      weight_total +=
+          where.share * std::max(0.0, regional_members[where.region] - k.members[c] * where.share);
     }
     for (const Presence& where : k.presence[c]) {
-      const double others = std::max(0.0, regional_members[where.region] - k.members[c] * where.share);
+      const double others =
+          std::max(0.0, regional_members[where.region] - k.members[c] * where.share);
       const double weight = weight_total > 0.0 ? where.share * others / weight_total : where.share;
       s.deaths_by_region[where.region] += diffuse * weight;
     }
   }
   for (std::size_t r = 0; r < s.rivalries.size(); ++r) {
     const DynamicRivalry& rivalry = s.rivalries[r];
-    const double m = k.contest_multiplier[rivalry.first] * k.contest_multiplier[rivalry.second] * rivalry.weight;
+    const double m =
+        k.contest_multiplier[rivalry.first] * k.contest_multiplier[rivalry.second] * rivalry.weight;
     if (m <= 0.0) continue;
     const RivalryGround& ground = s.rivalry_ground[r];
     const double first = rivalry_deaths_per_pressure[rivalry.first] * m * k.members[rivalry.second];
-    const double second = rivalry_deaths_per_pressure[rivalry.second] * m * k.members[rivalry.first];
-    for (const Presence& where : ground.first) s.deaths_by_region[where.region] += first * where.share;
-    for (const Presence& where : ground.second) s.deaths_by_region[where.region] += second * where.share;
+    const double second =
+        rivalry_deaths_per_pressure[rivalry.second] * m * k.members[rivalry.first];
+    for (const Presence& where : ground.first)
+      s.deaths_by_region[where.region] += first * where.share;
+    for (const Presence& where : ground.second)
+      s.deaths_by_region[where.region] += second * where.share;
   }
 }
 
@@ -122,7 +134,8 @@ void remember_for_policy(RunState& s) {
   for (std::size_t c = 0; c < s.cartels.count; ++c) captures += s.tally.hvt_captures[c];
   const double seized = s.tally.seized_in_mexico() + s.tally.seized_border_kg;
   s.previous_flow_kg = s.tally.flow_to_us_kg;
-  s.previous_results = captures + seized / p.seizure_reference_kg + s.tally.transfers / p.transfer_reference;
+  s.previous_results =
+      captures + seized / p.seizure_reference_kg + s.tally.transfers / p.transfer_reference;
   s.previous_shock = s.tally.sovereignty_shock;
 }
 

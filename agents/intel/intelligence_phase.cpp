@@ -17,9 +17,11 @@ namespace {
 std::vector<double> threat(const RunState& s, Country country) {
   const std::size_t n = s.cartels.count;
   const double fentanyl_total =
-      std::accumulate(s.cartels.fentanyl_share.begin(), s.cartels.fentanyl_share.begin() + static_cast<std::ptrdiff_t>(n), 0.0);
+      std::accumulate(s.cartels.fentanyl_share.begin(),
+                      s.cartels.fentanyl_share.begin() + static_cast<std::ptrdiff_t>(n), 0.0);
   double deaths_total = 0.0;
-  for (std::size_t c = 0; c < n; ++c) deaths_total += s.flows.deaths.empty() ? 0.0 : s.flows.deaths[c];
+  for (std::size_t c = 0; c < n; ++c)
+    deaths_total += s.flows.deaths.empty() ? 0.0 : s.flows.deaths[c];
   const std::vector<double>& violence = deaths_total > 0.0 ? s.flows.deaths : s.cartels.members;
   double violence_total = 0.0;
   for (std::size_t c = 0; c < n; ++c) violence_total += violence[c];
@@ -40,8 +42,10 @@ std::vector<std::uint32_t> top_targets(const std::vector<double>& threat_by_cart
   k = std::min(k, order.size());
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
                     [&](std::uint32_t a, std::uint32_t b) {
-                      if (threat_by_cartel[a] != threat_by_cartel[b]) return threat_by_cartel[a] > threat_by_cartel[b];
-                      return a < b;  // ties: lower slot first, so the order never depends on sorting
+                      if (threat_by_cartel[a] != threat_by_cartel[b])
+                        return threat_by_cartel[a] > threat_by_cartel[b];
+                      return a <
+                             b;  // ties: lower slot first, so the order never depends on sorting
                     });
   order.resize(k);
   while (!order.empty() && threat_by_cartel[order.back()] <= 0.0) order.pop_back();
@@ -72,7 +76,8 @@ void collect(RunState& s) {
 double sharing_rate(const RunState& s, const TrustEdge& edge) {
   const std::int64_t channel = s.coordination_between(edge.from, edge.to);
   if (channel < 0) return 0.0;
-  double rate = RunState::trust_level(edge) * s.coordination[static_cast<std::size_t>(channel)].level;
+  double rate =
+      RunState::trust_level(edge) * s.coordination[static_cast<std::size_t>(channel)].level;
   if (s.actor(edge.to).country() == Country::mx) rate *= s.policy.mx_stance;
   return rate;
 }
@@ -121,16 +126,19 @@ void run_intelligence_phase(RunState& s) {
       const double total = received[c];
       received[c] = 0.0;
       const double probability = s.infiltration(c, b) * -std::expm1(-total / p.leak_volume_scale);
-      const double leak = s.sampler.occurs(probability, s.week, Sampler::pair(b, c), DrawPurpose::leak);
+      const double leak =
+          s.sampler.occurs(probability, s.week, Sampler::pair(b, c), DrawPurpose::leak);
       if (leak <= 0.0) continue;
       s.tally.leaks += leak;
       s.cartels.alertness[c] += leak * p.leak_alertness_gain * (1.0 - s.cartels.alertness[c]);
-      const double detected = leak * s.sampler.occurs(p.leak_detection_probability, s.week,
-                                                      Sampler::pair(b, c), DrawPurpose::leak_detection);
+      const double detected =
+          leak * s.sampler.occurs(p.leak_detection_probability, s.week, Sampler::pair(b, c),
+                                  DrawPurpose::leak_detection);
       s.tally.detected_leaks += detected;
       for (const std::uint32_t e : s.trust_edges_into[b]) {  // blame each sharer by its share
         for (const auto& [target, amount] : sent[e]) {
-          if (target == c) s.tally.trust_betrayal[e] += s.parameters.trust.leak_weight * detected * amount / total;
+          if (target == c)
+            s.tally.trust_betrayal[e] += s.parameters.trust.leak_weight * detected * amount / total;
         }
       }
     }

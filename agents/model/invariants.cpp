@@ -102,6 +102,9 @@ void check_week_invariants(const RunState& state) {
 sim::PhasePipeline<RunState>::PhaseFunction with_member_balance_check(
     sim::PhasePipeline<RunState>::PhaseFunction cartel_phase) {
   return [phase = std::move(cartel_phase)](RunState& s) {
+    // The earlier phases of the week (events, operations) change members too, and the core's
+    // step would clamp a negative count to zero, hiding their bug: check before it runs.
+    check_cartels(s);
     const double before = total(s.cartels.members);
     phase(s);
     const double after = total(s.cartels.members);

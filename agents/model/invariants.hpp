@@ -25,9 +25,10 @@ inline constexpr bool kInvariantsChecked = false;
 /// week, the run and the offending slot and value.
 void check_week_invariants(const RunState& state);
 
-/// `cartel_phase` wrapped so that it throws sim::InternalError when the members it leaves
-/// differ from those it found plus the week's recruits less its arrests, deaths and exits
-/// (what a split moves must balance exactly).
+/// `cartel_phase` wrapped so that it throws sim::InternalError when the cartels it is given
+/// break an invariant (the phases before it broke it), or when the members it leaves differ
+/// from those it found plus the week's recruits less its arrests, deaths and exits (what a
+/// split moves must balance exactly).
 sim::PhasePipeline<RunState>::PhaseFunction with_member_balance_check(
     sim::PhasePipeline<RunState>::PhaseFunction cartel_phase);
 

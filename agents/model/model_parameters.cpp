@@ -22,92 +22,163 @@ struct Declarer {
 };
 
 void declare_policy(const Declarer& add) {
-  add("policy.pressure_flow_gain", 0.02, 0, 1, "1/week", "US pressure rise per week at twice the reference flow", kAssumption);
-  add("policy.pressure_results_gain", 0.01, 0, 1, "1/week", "US pressure fall per result unit per week", kAssumption);
-  add("policy.flow_reference_kg", 870, 1, 1e7, "kg/week", "fentanyl reaching the US at which pressure neither rises nor falls from flow", kCalibrated);
-  add("policy.seizure_reference_kg", 250, 1, 1e7, "kg/week", "seizures worth one result unit", kAssumption);
-  add("policy.transfer_reference", 10, 1, 1e6, "prisoners", "prisoner transfers worth one result unit", kAssumption);
-  add("policy.tariff_pressure_on", 0.7, 0, 1, "1", "US pressure above which a conditional tariff is imposed", kAssumption);
-  add("policy.tariff_pressure_off", 0.5, 0, 1, "1", "US pressure below which a conditional tariff is lifted", kAssumption);
-  add("policy.tariff_capacity_elasticity", 0.4, 0, 4, "1", "loss of Mexican capability per unit tariff rate", kAssumption);
-  add("policy.exports_to_us_usd_per_year", 475e9, 0, 1e13, "USD/year", "Mexican exports to the US exposed to a tariff", "US Census Bureau 2023 trade data: $475 billion");
-  add("policy.unilateral_allowed", 0, 0, 1, "1", "1 when the scenario lets US agencies act alone", kAssumption, true);
-  add("policy.unilateral_intercept", -3.0, -20, 20, "1", "b0 of the weekly authorisation logit", kAssumption);
-  add("policy.unilateral_pressure_slope", 4.0, 0, 50, "1", "b_P: authorisation logit per unit US pressure", kAssumption);
-  add("policy.unilateral_trust_slope", 4.0, 0, 50, "1", "b_tau: authorisation logit per unit US trust in Mexico", kAssumption);
-  add("policy.stance_trust_rate", 0.05, 0, 1, "1/week", "rate at which Mexico's stance follows its trust in the US", kAssumption);
-  add("policy.stance_tariff_avoidance", 0.01, 0, 1, "1/week", "stance rise per week while a tariff applies or is threatened", kAssumption);
-  add("policy.stance_shock_drop", 0.05, 0, 1, "1", "stance fall per unit sovereignty shock", kAssumption);
-  add("policy.transfer_rate_under_tariff", 0.5, 0, 1000, "prisoners/week", "prisoners Mexico hands over per week while a tariff applies", "assumption (29 transferred Feb 2025, 26 Aug 2025)");
+  add("policy.pressure_flow_gain", 0.02, 0, 1, "1/week",
+      "US pressure rise per week at twice the reference flow", kAssumption);
+  add("policy.pressure_results_gain", 0.01, 0, 1, "1/week",
+      "US pressure fall per result unit per week", kAssumption);
+  add("policy.flow_reference_kg", 870, 1, 1e7, "kg/week",
+      "fentanyl reaching the US at which pressure neither rises nor falls from flow", kCalibrated);
+  add("policy.seizure_reference_kg", 250, 1, 1e7, "kg/week", "seizures worth one result unit",
+      kAssumption);
+  add("policy.transfer_reference", 10, 1, 1e6, "prisoners",
+      "prisoner transfers worth one result unit", kAssumption);
+  add("policy.tariff_pressure_on", 0.7, 0, 1, "1",
+      "US pressure above which a conditional tariff is imposed", kAssumption);
+  add("policy.tariff_pressure_off", 0.5, 0, 1, "1",
+      "US pressure below which a conditional tariff is lifted", kAssumption);
+  add("policy.tariff_capacity_elasticity", 0.4, 0, 4, "1",
+      "loss of Mexican capability per unit tariff rate", kAssumption);
+  add("policy.exports_to_us_usd_per_year", 475e9, 0, 1e13, "USD/year",
+      "Mexican exports to the US exposed to a tariff",
+      "US Census Bureau 2023 trade data: $475 billion");
+  add("policy.unilateral_allowed", 0, 0, 1, "1", "1 when the scenario lets US agencies act alone",
+      kAssumption, true);
+  add("policy.unilateral_intercept", -3.0, -20, 20, "1", "b0 of the weekly authorisation logit",
+      kAssumption);
+  add("policy.unilateral_pressure_slope", 4.0, 0, 50, "1",
+      "b_P: authorisation logit per unit US pressure", kAssumption);
+  add("policy.unilateral_trust_slope", 4.0, 0, 50, "1",
+      "b_tau: authorisation logit per unit US trust in Mexico", kAssumption);
+  add("policy.stance_trust_rate", 0.05, 0, 1, "1/week",
+      "rate at which Mexico's stance follows its trust in the US", kAssumption);
+  add("policy.stance_tariff_avoidance", 0.01, 0, 1, "1/week",
+      "stance rise per week while a tariff applies or is threatened", kAssumption);
+  add("policy.stance_shock_drop", 0.05, 0, 1, "1", "stance fall per unit sovereignty shock",
+      kAssumption);
+  add("policy.transfer_rate_under_tariff", 0.5, 0, 1000, "prisoners/week",
+      "prisoners Mexico hands over per week while a tariff applies",
+      "assumption (29 transferred Feb 2025, 26 Aug 2025)");
 }
 
 void declare_intel(const Declarer& add) {
-  add("intel.decay_per_week", 0.02, 0, 1, "1/week", "share of intelligence that goes stale each week", kAssumption);
-  add("intel.targets_per_actor", 10, 1, 1e6, "cartels", "priority targets per state actor", kAssumption, true);
-  add("intel.leak_volume_scale", 0.02, 1e-9, 1, "1", "shared intelligence at which a leak is 63% as likely as infiltration allows", kAssumption);
-  add("intel.leak_alertness_gain", 0.3, 0, 1, "1", "share of the gap to full alertness a leak closes", kAssumption);
+  add("intel.decay_per_week", 0.02, 0, 1, "1/week",
+      "share of intelligence that goes stale each week", kAssumption);
+  add("intel.targets_per_actor", 10, 1, 1e6, "cartels", "priority targets per state actor",
+      kAssumption, true);
+  add("intel.leak_volume_scale", 0.02, 1e-9, 1, "1",
+      "shared intelligence at which a leak is 63% as likely as infiltration allows", kAssumption);
+  add("intel.leak_alertness_gain", 0.3, 0, 1, "1",
+      "share of the gap to full alertness a leak closes", kAssumption);
   add("intel.leak_detection_probability", 0.3, 0, 1, "1", "chance a leak is detected", kAssumption);
-  add("intel.alertness_decay_per_week", 0.1, 0, 1, "1/week", "alertness lost per week", kAssumption);
+  add("intel.alertness_decay_per_week", 0.1, 0, 1, "1/week", "alertness lost per week",
+      kAssumption);
 }
 
 void declare_operations(const Declarer& add) {
-  add("operations.general_policing_share", 0.8, 0, 1, "1", "share of the published incapacitation (core.incapacitation_per_week) done by untargeted policing", kCalibrated);
-  add("operations.arrests_per_effort", 1.2, 0, 1e6, "members/effort", "arrests per effort unit at full success", kCalibrated);
-  add("operations.seizure_rate_per_effort", 0.004, 0, 10, "1/effort", "hazard on a target's production per effort unit at full success", kCalibrated);
-  add("operations.hvt_attempts_per_effort", 0.016, 0, 10, "1/effort", "high-value-target attempts per effort unit", kCalibrated);
-  add("operations.hvt_success_probability", 0.5, 0, 1, "1", "chance an attempt at full success captures its target", kAssumption);
-  add("operations.joint_coordination_min", 0.2, 0, 1, "1", "kappa_min: coordination needed for a joint operation", kAssumption);
-  add("operations.joint_stance_min", 0.3, 0, 1, "1", "S_min: Mexican stance needed for a joint operation", kAssumption);
-  add("operations.containment", 0.6, 0, 1, "1", "share of a succession contest that Mexican forces deployed in joint operations contain", kAssumption);
-  add("operations.border_seizure_rate", 0.0095, 0, 10, "1/effort", "hazard on the northbound flow per border effort unit", kCalibrated);
-  add("operations.strike_members_killed", 8, 0, 1e4, "members/strike", "cartel members killed by one strike", kAssumption);
-  add("operations.strike_collateral_deaths", 3, 0, 1e4, "deaths/strike", "bystanders killed by one strike", kAssumption);
-  add("operations.strike_hvt_probability", 0.2, 0, 1, "1", "chance a strike kills or captures a leader", kAssumption);
-  add("operations.capture_shock", 1, 0, 100, "shock", "sovereignty shock of a unilateral capture on US soil", kAssumption);
-  add("operations.strike_shock", 5, 0, 100, "shock", "sovereignty shock of one strike on Mexican soil", kAssumption);
-  add("operations.unilateral_operation_shock", 0.5, 0, 100, "shock", "sovereignty shock of an unannounced US operation in Mexico", kAssumption);
+  add("operations.general_policing_share", 0.8, 0, 1, "1",
+      "share of the published incapacitation (core.incapacitation_per_week) done by untargeted "
+      "policing",
+      kCalibrated);
+  add("operations.arrests_per_effort", 1.2, 0, 1e6, "members/effort",
+      "arrests per effort unit at full success", kCalibrated);
+  add("operations.seizure_rate_per_effort", 0.004, 0, 10, "1/effort",
+      "hazard on a target's production per effort unit at full success", kCalibrated);
+  add("operations.hvt_attempts_per_effort", 0.016, 0, 10, "1/effort",
+      "high-value-target attempts per effort unit", kCalibrated);
+  add("operations.hvt_success_probability", 0.5, 0, 1, "1",
+      "chance an attempt at full success captures its target", kAssumption);
+  add("operations.joint_coordination_min", 0.2, 0, 1, "1",
+      "kappa_min: coordination needed for a joint operation", kAssumption);
+  add("operations.joint_stance_min", 0.3, 0, 1, "1",
+      "S_min: Mexican stance needed for a joint operation", kAssumption);
+  add("operations.containment", 0.6, 0, 1, "1",
+      "share of a succession contest that Mexican forces deployed in joint operations contain",
+      kAssumption);
+  add("operations.border_seizure_rate", 0.0095, 0, 10, "1/effort",
+      "hazard on the northbound flow per border effort unit", kCalibrated);
+  add("operations.strike_members_killed", 8, 0, 1e4, "members/strike",
+      "cartel members killed by one strike", kAssumption);
+  add("operations.strike_collateral_deaths", 3, 0, 1e4, "deaths/strike",
+      "bystanders killed by one strike", kAssumption);
+  add("operations.strike_hvt_probability", 0.2, 0, 1, "1",
+      "chance a strike kills or captures a leader", kAssumption);
+  add("operations.capture_shock", 1, 0, 100, "shock",
+      "sovereignty shock of a unilateral capture on US soil", kAssumption);
+  add("operations.strike_shock", 5, 0, 100, "shock",
+      "sovereignty shock of one strike on Mexican soil", kAssumption);
+  add("operations.unilateral_operation_shock", 0.5, 0, 100, "shock",
+      "sovereignty shock of an unannounced US operation in Mexico", kAssumption);
 }
 
 void declare_cartel(const Declarer& add) {
-  add("cartel.hvt_cohesion_loss", 0.15, 0, 1, "1", "delta_hvt: cohesion lost per leader captured or killed", kAssumption);
-  add("cartel.split_threshold", 0.35, 0, 1, "1", "h_split: cohesion below which a cartel splits", kAssumption);
-  add("cartel.cohesion_after_split", 0.7, 0, 1, "1", "cohesion of both factions after a split", kAssumption);
-  add("cartel.cohesion_recovery_half_life", 26, 0.1, 1e4, "weeks", "half-life of the gap between cohesion and 1", kAssumption);
-  add("cartel.contest_peak_multiplier", 3.0, 1, 100, "1", "succession-contest multiplier of a cartel's rivalries right after a capture", kCalibrated);
-  add("cartel.contest_half_life", 26, 0.1, 1e4, "weeks", "half-life of a succession contest", kAssumption);
-  add("cartel.split_rivalry_weight", 9, 0, 100, "1", "rivalry weight the two factions of a split escalate to", kCalibrated);
-  add("cartel.split_escalation_half_life", 4, 0.1, 1e4, "weeks", "half-life of the gap to the factions' full rivalry", kCalibrated);
-  add("cartel.split_member_share", 0.5, 0.01, 0.99, "1", "share of members that leave with the new faction", kAssumption);
-  add("cartel.split_min_members", 200, 0, 1e9, "members", "smallest cartel that splits", kAssumption);
-  add("cartel.max_factions", 16, 0, 10000, "cartels", "cartel slots reserved for factions created by splits", kAssumption, true);
-  add("cartel.revenue_recruitment_elasticity", 0.3, 0, 5, "1", "elasticity of recruitment to fentanyl revenue", kAssumption);
-  add("cartel.revenue_smoothing_half_life", 8, 0.1, 1e4, "weeks", "half-life of the revenue average recruitment responds to", kAssumption);
+  add("cartel.hvt_cohesion_loss", 0.15, 0, 1, "1",
+      "delta_hvt: cohesion lost per leader captured or killed", kAssumption);
+  add("cartel.split_threshold", 0.35, 0, 1, "1", "h_split: cohesion below which a cartel splits",
+      kAssumption);
+  add("cartel.cohesion_after_split", 0.7, 0, 1, "1", "cohesion of both factions after a split",
+      kAssumption);
+  add("cartel.cohesion_recovery_half_life", 26, 0.1, 1e4, "weeks",
+      "half-life of the gap between cohesion and 1", kAssumption);
+  add("cartel.contest_peak_multiplier", 3.0, 1, 100, "1",
+      "succession-contest multiplier of a cartel's rivalries right after a capture", kCalibrated);
+  add("cartel.contest_half_life", 26, 0.1, 1e4, "weeks", "half-life of a succession contest",
+      kAssumption);
+  add("cartel.split_rivalry_weight", 9, 0, 100, "1",
+      "rivalry weight the two factions of a split escalate to", kCalibrated);
+  add("cartel.split_escalation_half_life", 4, 0.1, 1e4, "weeks",
+      "half-life of the gap to the factions' full rivalry", kCalibrated);
+  add("cartel.split_member_share", 0.5, 0.01, 0.99, "1",
+      "share of members that leave with the new faction", kAssumption);
+  add("cartel.split_min_members", 200, 0, 1e9, "members", "smallest cartel that splits",
+      kAssumption);
+  add("cartel.max_factions", 16, 0, 10000, "cartels",
+      "cartel slots reserved for factions created by splits", kAssumption, true);
+  add("cartel.revenue_recruitment_elasticity", 0.3, 0, 5, "1",
+      "elasticity of recruitment to fentanyl revenue", kAssumption);
+  add("cartel.revenue_smoothing_half_life", 8, 0.1, 1e4, "weeks",
+      "half-life of the revenue average recruitment responds to", kAssumption);
 }
 
 void declare_flows(const Declarer& add) {
-  add("flows.production_kg_per_week", 1530, 0, 1e9, "kg/week", "fentanyl production capacity of all cartels at the start", kCalibrated);
-  add("flows.price_usd_per_kg", 20000, 0, 1e9, "USD/kg", "wholesale value of fentanyl reaching the US", kAssumption);
+  add("flows.production_kg_per_week", 1530, 0, 1e9, "kg/week",
+      "fentanyl production capacity of all cartels at the start", kCalibrated);
+  add("flows.price_usd_per_kg", 20000, 0, 1e9, "USD/kg",
+      "wholesale value of fentanyl reaching the US", kAssumption);
 }
 
 void declare_trust(const Declarer& add) {
-  add("trust.forgetting", 0.98, 0, 1, "1/week", "lambda: share of trust evidence kept each week", kAssumption);
-  add("trust.joint_success_weight", 1.0, 0, 100, "1", "evidence of reciprocity per successful joint operation", kAssumption);
-  add("trust.sharing_weight", 2.0, 0, 100, "1", "evidence of reciprocity per unit of intelligence received", kAssumption);
+  add("trust.forgetting", 0.98, 0, 1, "1/week", "lambda: share of trust evidence kept each week",
+      kAssumption);
+  add("trust.joint_success_weight", 1.0, 0, 100, "1",
+      "evidence of reciprocity per successful joint operation", kAssumption);
+  add("trust.sharing_weight", 2.0, 0, 100, "1",
+      "evidence of reciprocity per unit of intelligence received", kAssumption);
   add("trust.leak_weight", 2.0, 0, 100, "1", "evidence of betrayal per detected leak", kAssumption);
-  add("trust.shock_weight", 1.0, 0, 100, "1", "evidence of betrayal per unit sovereignty shock", kAssumption);
-  add("trust.tariff_weight", 0.5, 0, 100, "1/week", "evidence of betrayal per week per unit tariff rate", kAssumption);
-  add("trust.coordination_build_rate", 0.05, 0, 1, "1/week", "rate at which a framework builds coordination to its level", kAssumption);
-  add("trust.coordination_decay_rate", 0.01, 0, 1, "1/week", "rate at which coordination returns to its baseline", kAssumption);
-  add("trust.coordination_baseline", 0.25, 0, 1, "1", "coordination without a framework, at status-quo aid", kAssumption);
-  add("trust.coordination_shock_damage", 0.05, 0, 1, "1", "coordination lost per unit sovereignty shock", kAssumption);
+  add("trust.shock_weight", 1.0, 0, 100, "1", "evidence of betrayal per unit sovereignty shock",
+      kAssumption);
+  add("trust.tariff_weight", 0.5, 0, 100, "1/week",
+      "evidence of betrayal per week per unit tariff rate", kAssumption);
+  add("trust.coordination_build_rate", 0.05, 0, 1, "1/week",
+      "rate at which a framework builds coordination to its level", kAssumption);
+  add("trust.coordination_decay_rate", 0.01, 0, 1, "1/week",
+      "rate at which coordination returns to its baseline", kAssumption);
+  add("trust.coordination_baseline", 0.25, 0, 1, "1",
+      "coordination without a framework, at status-quo aid", kAssumption);
+  add("trust.coordination_shock_damage", 0.05, 0, 1, "1",
+      "coordination lost per unit sovereignty shock", kAssumption);
 }
 
 void declare_aid(const Declarer& add) {
-  add("aid.inl_level", 1.0, 0, 2, "1", "US State-INL support relative to 2025 (1 = status quo, 0 = none)", kAssumption);
-  add("aid.capability_dependence", 0.15, 0, 1, "1", "share of Mexican capability that depends on INL support", kAssumption);
-  add("aid.integrity_dependence", 0.15, 0, 1, "1", "share of Mexican integrity that depends on INL vetting and training", kAssumption);
-  add("aid.adjustment_rate", 0.02, 0, 1, "1/week", "rate at which capability and integrity move to their aid-dependent levels", kAssumption);
-  add("framework.vetting_integrity_gain", 0.15, 0, 1, "1", "integrity gained by members of a binational framework (vetted units)", kAssumption);
+  add("aid.inl_level", 1.0, 0, 2, "1",
+      "US State-INL support relative to 2025 (1 = status quo, 0 = none)", kAssumption);
+  add("aid.capability_dependence", 0.15, 0, 1, "1",
+      "share of Mexican capability that depends on INL support", kAssumption);
+  add("aid.integrity_dependence", 0.15, 0, 1, "1",
+      "share of Mexican integrity that depends on INL vetting and training", kAssumption);
+  add("aid.adjustment_rate", 0.02, 0, 1, "1/week",
+      "rate at which capability and integrity move to their aid-dependent levels", kAssumption);
+  add("framework.vetting_integrity_gain", 0.15, 0, 1, "1",
+      "integrity gained by members of a binational framework (vetted units)", kAssumption);
 }
 
 }  // namespace

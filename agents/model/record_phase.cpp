@@ -8,13 +8,16 @@ namespace seccoop::agents {
 
 namespace {
 
-double sum(const std::vector<double>& values) { return std::accumulate(values.begin(), values.end(), 0.0); }
+double sum(const std::vector<double>& values) {
+  return std::accumulate(values.begin(), values.end(), 0.0);
+}
 
 void record_cartels(RunState& s, RunRecord& r, std::size_t w) {
   std::ranges::copy(s.cartels.members, r.week_values(Series::members, w).begin());
   std::ranges::copy(s.cartels.cohesion, r.week_values(Series::cohesion, w).begin());
   double active = 0.0;
-  for (std::size_t c = 0; c < s.cartels.count; ++c) active += s.cartels.members[c] >= 1.0 ? 1.0 : 0.0;
+  for (std::size_t c = 0; c < s.cartels.count; ++c)
+    active += s.cartels.members[c] >= 1.0 ? 1.0 : 0.0;
   r.set(Series::active_cartels, w, active);
   const double deaths = sum(s.flows.deaths);
   r.set(Series::deaths, w, deaths);
@@ -38,7 +41,8 @@ void record_security(RunState& s, RunRecord& r, std::size_t w) {
   r.set(Series::fentanyl_flow_kg, w, s.tally.flow_to_us_kg);
   r.set(Series::seized_mx_kg, w, s.tally.seized_in_mexico());
   r.set(Series::seized_border_kg, w, s.tally.seized_border_kg);
-  std::ranges::copy(s.tally.seized_by_actor_kg, r.week_values(Series::seized_by_actor_kg, w).begin());
+  std::ranges::copy(s.tally.seized_by_actor_kg,
+                    r.week_values(Series::seized_by_actor_kg, w).begin());
   r.set(Series::hvt_captures, w, sum(s.tally.hvt_captures));
   auto operations = r.week_values(Series::operations, w);
   std::copy(std::begin(s.tally.operations), std::end(s.tally.operations), operations.begin());

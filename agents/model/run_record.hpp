@@ -26,9 +26,13 @@ class RunRecord {
   [[nodiscard]] std::span<const double> week_values(Series series, std::size_t week) const;
   /// Sets a one-value-per-week series.
   void set(Series series, std::size_t week, double value) { week_values(series, week)[0] = value; }
-  [[nodiscard]] double get(Series series, std::size_t week) const { return week_values(series, week)[0]; }
+  [[nodiscard]] double get(Series series, std::size_t week) const {
+    return week_values(series, week)[0];
+  }
   /// All weeks of a series, [week][...].
-  [[nodiscard]] const std::vector<double>& values(Series series) const { return data_[index(series)]; }
+  [[nodiscard]] const std::vector<double>& values(Series series) const {
+    return data_[index(series)];
+  }
 
   double wall_seconds = 0.0;
 

@@ -69,11 +69,13 @@ RunState::RunState(const World& w, sim::StreamKey key, RunRecord& run_record)
   const WorldDefinition& definition = *w.definition;
   initialise_cartels(w, sampler.stochastic(), cartels);
   for (const auto& pair : definition.rivalries) {
-    rivalries.push_back({.first = pair.first, .second = pair.second, .weight = pair.weight, .target = pair.weight});
+    rivalries.push_back(
+        {.first = pair.first, .second = pair.second, .weight = pair.weight, .target = pair.weight});
   }
   alliances = definition.alliances;
   graph = w.graph;
-  for (std::size_t c = 0; c < cartels.count; ++c) cartel_vertex.push_back(static_cast<sim::AgentId>(c));
+  for (std::size_t c = 0; c < cartels.count; ++c)
+    cartel_vertex.push_back(static_cast<sim::AgentId>(c));
   trust = definition.trust;
   coordination = definition.coordination;
 
@@ -87,7 +89,8 @@ RunState::RunState(const World& w, sim::StreamKey key, RunRecord& run_record)
   for (std::size_t a = 0; a < actor_total; ++a) {
     actors.capability[a] = definition.actors[a].capability;
     actors.integrity[a] = definition.actors[a].integrity;
-    for (std::size_t c = 0; c < cartels.count; ++c) intel(a, c) = definition.actors[a].initial_intel;
+    for (std::size_t c = 0; c < cartels.count; ++c)
+      intel(a, c) = definition.actors[a].initial_intel;
   }
   index_relations();
   trust_in_partners.assign(actor_total, 0.5);  // refreshed by the policy phase each week
@@ -148,7 +151,8 @@ void RunState::refresh_conflict_network() {
   for (const auto& r : rivalries) rivalry_ground.push_back(ground_of(cartels, r.first, r.second));
   std::vector<WeightedPair> rivals;
   rivals.reserve(rivalries.size());
-  for (const auto& r : rivalries) rivals.push_back({.first = r.first, .second = r.second, .weight = r.weight});
+  for (const auto& r : rivalries)
+    rivals.push_back({.first = r.first, .second = r.second, .weight = r.weight});
   std::vector<WeightedPair> allies;
   for (const auto& a : alliances) {
     allies.push_back({.first = a.first, .second = a.second, .weight = a.weight});

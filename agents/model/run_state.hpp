@@ -47,7 +47,7 @@ struct RivalryGround {
 struct ActorState {
   std::vector<double> capability;  // effort units/week this week
   std::vector<double> integrity;
-  std::vector<double> intel;       // [actor][cartel slot]
+  std::vector<double> intel;             // [actor][cartel slot]
   std::vector<double> unilateral_share;  // share of effort authorised to act alone this week
   std::vector<std::uint8_t> in_framework;
   std::vector<std::vector<std::uint32_t>> targets;  // priority cartel slots this week
@@ -56,24 +56,24 @@ struct ActorState {
 struct PolicyState {
   double us_pressure = 0.0;
   double mx_stance = 0.0;
-  double tariff_rate = 0.0;        // in force this week
-  double tariff_max_rate = 0.0;    // rate of the tariff policy, when one is set
+  double tariff_rate = 0.0;      // in force this week
+  double tariff_max_rate = 0.0;  // rate of the tariff policy, when one is set
   TariffPolicy tariff_policy = TariffPolicy::fixed;
   bool tariff_policy_set = false;
   bool conditional_tariff_on = false;
-  double framework_level = 0.0;    // coordination a framework builds toward (0: none)
+  double framework_level = 0.0;  // coordination a framework builds toward (0: none)
 };
 
 /// What happened this week; reset at the start of each week.
 struct WeekTally {
-  std::vector<double> arrests;         // by cartel slot
-  std::vector<double> seized_mx_kg;    // by cartel slot
-  std::vector<double> seizure_hazard;  // by cartel slot: on its production this week
+  std::vector<double> arrests;                  // by cartel slot
+  std::vector<double> seized_mx_kg;             // by cartel slot
+  std::vector<double> seizure_hazard;           // by cartel slot: on its production this week
   std::vector<double> seizure_effort_by_actor;  // [actor][cartel slot], to attribute seizures
   std::vector<double> seized_by_actor_kg;
-  std::vector<double> hvt_captures;    // by cartel slot
-  std::vector<double> strike_deaths;   // by region: members and bystanders killed by strikes
-  std::vector<double> collateral_deaths;  // by region: bystanders only
+  std::vector<double> hvt_captures;        // by cartel slot
+  std::vector<double> strike_deaths;       // by region: members and bystanders killed by strikes
+  std::vector<double> collateral_deaths;   // by region: bystanders only
   double operations[3] = {0.0, 0.0, 0.0};  // effort by OperationMode
   double leaks = 0.0;
   double detected_leaks = 0.0;
@@ -100,23 +100,23 @@ struct RunState {
   std::uint64_t week = 0;  // 1-based week being simulated
   CartelState cartels;
   std::vector<DynamicRivalry> rivalries;
-  std::vector<double> rivalry_weights;  // scratch: current weights, by rivalry index
+  std::vector<double> rivalry_weights;        // scratch: current weights, by rivalry index
   std::vector<RivalryGround> rivalry_ground;  // by rivalry index
   std::vector<CartelPair> alliances;
-  sim::ActorGraph graph;                  // the world's graph plus factions created by splits
+  sim::ActorGraph graph;                    // the world's graph plus factions created by splits
   std::vector<sim::AgentId> cartel_vertex;  // by cartel slot
   ActorState actors;
   std::vector<TrustEdge> trust;
   std::vector<CoordinationEdge> coordination;
   PolicyState policy;
   sim::ParameterValues parameter_values;  // changed by `set` events
-  ModelParameters parameters;  // typed view of parameter_values
+  ModelParameters parameters;             // typed view of parameter_values
   CoreParameters core;
   WeekTally tally;
-  double previous_results = 0.0;  // results of last week, in pressure units
-  double previous_flow_kg = 0.0;  // fentanyl that reached the US last week
-  double previous_shock = 0.0;    // sovereignty shock of last week
-  std::vector<std::int64_t> reverse_trust_edge;  // by trust edge: the edge back, or -1
+  double previous_results = 0.0;                   // results of last week, in pressure units
+  double previous_flow_kg = 0.0;                   // fentanyl that reached the US last week
+  double previous_shock = 0.0;                     // sovereignty shock of last week
+  std::vector<std::int64_t> reverse_trust_edge;    // by trust edge: the edge back, or -1
   std::vector<std::int64_t> coordination_of_pair;  // [actor][actor]: coordination edge or -1
   std::vector<std::vector<std::uint32_t>> trust_edges_into;  // by actor
   std::vector<double> trust_in_partners;  // by actor: mean trust this week (policy phase)

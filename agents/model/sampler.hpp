@@ -51,11 +51,15 @@ class Sampler {
   }
 
   /// Entity number for a pair (e.g. actor and cartel), unique while both are below 2^32.
-  static std::uint64_t pair(std::uint64_t first, std::uint64_t second) { return (first << 32U) | second; }
+  static std::uint64_t pair(std::uint64_t first, std::uint64_t second) {
+    return (first << 32U) | second;
+  }
 
  private:
-  sim::RandomStream make_stream(std::uint64_t week, std::uint64_t entity, DrawPurpose purpose) const {
-    return sim::RandomStream(key_, {.week = week, .entity = entity, .purpose = static_cast<std::uint64_t>(purpose)});
+  sim::RandomStream make_stream(std::uint64_t week, std::uint64_t entity,
+                                DrawPurpose purpose) const {
+    return sim::RandomStream(
+        key_, {.week = week, .entity = entity, .purpose = static_cast<std::uint64_t>(purpose)});
   }
 
   bool stochastic_;

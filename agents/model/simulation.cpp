@@ -35,7 +35,8 @@ RunRecord simulate_run(const World& world, sim::StreamKey key) {
     week.run_week(state);
   }
   record.events = std::move(state.events);
-  record.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  record.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return record;
 }
 

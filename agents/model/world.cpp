@@ -56,8 +56,10 @@ World build_world(const Scenario& scenario) {
   for (const auto& actor : definition.actors) {
     world.graph.add_agent(actor.type == ActorType::us_agency ? kUsAgencyKind : kMxBodyKind);
   }
-  for (const auto& pair : definition.rivalries) world.graph.add_edge(kRivalryEdge, pair.first, pair.second);
-  for (const auto& pair : definition.alliances) world.graph.add_edge(kAllianceEdge, pair.first, pair.second);
+  for (const auto& pair : definition.rivalries)
+    world.graph.add_edge(kRivalryEdge, pair.first, pair.second);
+  for (const auto& pair : definition.alliances)
+    world.graph.add_edge(kAllianceEdge, pair.first, pair.second);
   for (const auto& edge : definition.trust) {
     world.graph.add_edge(kTrustEdge, world.actor_vertex(edge.from), world.actor_vertex(edge.to));
   }

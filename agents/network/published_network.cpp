@@ -19,19 +19,28 @@ using NodeIndex = std::unordered_map<std::string, std::uint32_t>;
 NodeIndex read_nodes(const std::filesystem::path& file, CartelNetwork& network,
                      sim::Diagnostics& diagnostics) {
   NodeIndex index;
+  const std::size_t problems_before = diagnostics.items().size();
   const auto table = sim::CsvTable::read(file, diagnostics);
   if (table.header().empty()) return index;
   const auto id_column = table.column("Node", diagnostics);
   const auto name_column = table.column("Group", diagnostics);
   const auto state_column = table.column("State", diagnostics);
   if (!id_column || !name_column || !state_column) return index;
+  if (table.rows().empty() && diagnostics.items().size() == problems_before) {
+    // A header alone would run a model without a single group.
+    diagnostics.add(sim::Diagnostic{.where = {.file = table.file(), .line = 1, .column = 1},
+                                    .message = "no groups",
+                                    .expected = "at least one row after the header",
+                                    .found = "none"});
+  }
   for (const auto& row : table.rows()) {
     const std::string& id = row.fields[*id_column];
     if (!index.emplace(id, static_cast<std::uint32_t>(network.size())).second) {
-      diagnostics.add(sim::Diagnostic{.where = {.file = table.file(), .line = row.line, .column = 1},
-                                      .key = "Node",
-                                      .message = "duplicate node id",
-                                      .found = id});
+      diagnostics.add(
+          sim::Diagnostic{.where = {.file = table.file(), .line = row.line, .column = 1},
+                          .key = "Node",
+                          .message = "duplicate node id",
+                          .found = id});
       continue;
     }
     network.node_ids.push_back(id);
@@ -50,6 +59,8 @@ std::vector<WeightedPair> read_edges(const std::filesystem::path& file, const No
   const auto to_column = table.column("RNode", diagnostics);
   const auto weight_column = table.column("weight", diagnostics);
   if (!from_column || !to_column || !weight_column) return {};
+  if (nodes.empty())
+    return {};  // the nodes file is unreadable (reported): every id would be unknown
 
   std::map<std::pair<std::uint32_t, std::uint32_t>, double> weights;
   for (const auto& row : table.rows()) {
@@ -57,7 +68,8 @@ std::vector<WeightedPair> read_edges(const std::filesystem::path& file, const No
     const auto from = nodes.find(row.fields[*from_column]);
     const auto to = nodes.find(row.fields[*to_column]);
     if (from == nodes.end() || to == nodes.end()) {
-      const std::string& unknown = from == nodes.end() ? row.fields[*from_column] : row.fields[*to_column];
+      const std::string& unknown =
+          from == nodes.end() ? row.fields[*from_column] : row.fields[*to_column];
       diagnostics.add(sim::Diagnostic{.where = where,
                                       .key = from == nodes.end() ? "Node" : "RNode",
                                       .message = "unknown node id",

@@ -19,7 +19,7 @@ struct Operation {
   std::size_t actor = 0;
   std::int64_t partner = -1;  // Mexican body of a joint operation
   OperationMode mode = OperationMode::domestic;
-  double effort = 0.0;        // effort units this week, over all targets
+  double effort = 0.0;  // effort units this week, over all targets
 };
 
 /// The Mexican body a US agency works with: the best channel (coordination x trust), if any
@@ -76,21 +76,24 @@ void conduct(RunState& s, const Operation& op) {
     s.tally.arrests[c] += effort * chance * p.arrests_per_effort;
     s.tally.seizure_hazard[c] += effort * chance * p.seizure_rate_per_effort;
     s.tally.seizure_effort_by_actor[op.actor * s.world->cartel_capacity + c] += effort * chance;
-    const double expected_captures = effort * p.hvt_attempts_per_effort * chance * p.hvt_success_probability;
+    const double expected_captures =
+        effort * p.hvt_attempts_per_effort * chance * p.hvt_success_probability;
     const double captures =
         s.sampler.count(expected_captures, s.week, Sampler::pair(op.actor, c), DrawPurpose::hvt);
     if (captures <= 0.0) continue;
     const double contained = op.mode == OperationMode::joint ? 1.0 : 0.0;
     apply_leader_captures(s, c, captures, contained);
-    if (op.mode == OperationMode::unilateral) s.tally.sovereignty_shock += captures * p.capture_shock;
+    if (op.mode == OperationMode::unilateral)
+      s.tally.sovereignty_shock += captures * p.capture_shock;
   }
   if (op.mode == OperationMode::joint) {
     // Successful joint work is evidence of reciprocity in both directions.
     const double evidence = s.parameters.trust.joint_success_weight * successful_effort;
     for (std::size_t e = 0; e < s.trust.size(); ++e) {
       const TrustEdge& edge = s.trust[e];
-      const bool pair = (edge.from == op.actor && edge.to == static_cast<std::size_t>(op.partner)) ||
-                        (edge.to == op.actor && edge.from == static_cast<std::size_t>(op.partner));
+      const bool pair =
+          (edge.from == op.actor && edge.to == static_cast<std::size_t>(op.partner)) ||
+          (edge.to == op.actor && edge.from == static_cast<std::size_t>(op.partner));
       if (pair) s.tally.trust_success[e] += evidence;
     }
   }
@@ -107,11 +110,13 @@ void general_policing(RunState& s) {
     initial += s.actor(a).capability;
   }
   const double scale = initial > 0.0 ? capability / initial : 1.0;
-  const double arrests = s.core.incapacitation_per_week * s.parameters.operations.general_policing_share * scale;
+  const double arrests =
+      s.core.incapacitation_per_week * s.parameters.operations.general_policing_share * scale;
   double total = 0.0;
   for (std::size_t c = 0; c < s.cartels.count; ++c) total += s.cartels.members[c];
   if (total <= 0.0) return;
-  for (std::size_t c = 0; c < s.cartels.count; ++c) s.tally.arrests[c] += arrests * s.cartels.members[c] / total;
+  for (std::size_t c = 0; c < s.cartels.count; ++c)
+    s.tally.arrests[c] += arrests * s.cartels.members[c] / total;
 }
 
 }  // namespace
@@ -135,7 +140,10 @@ void run_operations_phase(RunState& s) {
     }
     const std::int64_t partner = joint_partner(s, a);
     if (partner >= 0 && !actor.can_strike) {
-      conduct(s, {.actor = a, .partner = partner, .mode = OperationMode::joint, .effort = effort * (1.0 - alone)});
+      conduct(s, {.actor = a,
+                  .partner = partner,
+                  .mode = OperationMode::joint,
+                  .effort = effort * (1.0 - alone)});
     }
   }
 }

@@ -53,12 +53,14 @@ std::vector<OutcomeSpec> outcome_specs(const ResultsReader& reader) {
       {"active cartels", "cartels", "active_cartels", Kind::level},
   };
   if (const auto sinaloa = sinaloa_region(reader)) {
-    specs.insert(specs.begin() + 1, {"Sinaloa homicides", "homicides", "homicides_by_region", Kind::flow, *sinaloa});
+    specs.insert(specs.begin() + 1,
+                 {"Sinaloa homicides", "homicides", "homicides_by_region", Kind::flow, *sinaloa});
   }
   std::vector<OutcomeSpec> present;
   for (const auto& spec : specs) {
     const auto* variable = reader.schema().find_variable(spec.variable);
-    if (variable != nullptr && variable->dimensions.size() >= 2 && variable->dimensions[1] == "week") {
+    if (variable != nullptr && variable->dimensions.size() >= 2 &&
+        variable->dimensions[1] == "week") {
       present.push_back(spec);
     }
   }
@@ -87,7 +89,9 @@ std::array<double, kBriefTimePoints> time_points(const std::vector<double>& valu
     }
     // Mean recorded week times the window: exact when every week is recorded, an estimate
     // with a week stride.
-    result[t] = kind == Kind::level ? level : (count > 0 ? sum / static_cast<double>(count) * end : std::nan(""));
+    result[t] = kind == Kind::level
+                    ? level
+                    : (count > 0 ? sum / static_cast<double>(count) * end : std::nan(""));
   }
   return result;
 }
@@ -115,7 +119,8 @@ std::vector<BriefOutcome> brief_table(const ResultsReader& reader) {
         series[w] = values[(run * week_count + w) * width + slot];
       }
       const auto points = time_points(series, weeks, spec.kind);
-      for (std::size_t t = 0; t < kBriefTimePoints; ++t) statistics[run_scenario[run]][t].add(points[t]);
+      for (std::size_t t = 0; t < kBriefTimePoints; ++t)
+        statistics[run_scenario[run]][t].add(points[t]);
     }
     BriefOutcome outcome{.label = spec.label, .units = spec.units};
     for (const auto& scenario : scenarios) {

@@ -15,22 +15,23 @@ using sim::io::Variable;
 std::size_t firings(const ScheduledEvent& event, int weeks) {
   if (event.repeat_every_weeks == 0) return 1;
   const auto last = std::min<std::uint64_t>(
-      static_cast<std::uint64_t>(weeks), event.repeat_until_week == 0 ? static_cast<std::uint64_t>(weeks)
-                                                                      : event.repeat_until_week);
+      static_cast<std::uint64_t>(weeks),
+      event.repeat_until_week == 0 ? static_cast<std::uint64_t>(weeks) : event.repeat_until_week);
   if (last < event.week) return 1;
   return 1 + (last - event.week) / event.repeat_every_weeks;
 }
 
-Variable event_variable(std::string name, ValueType type, std::string units, std::string long_name) {
+Variable event_variable(std::string name, ValueType type, std::string units,
+                        std::string long_name) {
   return Variable{.name = std::move(name),
                   .dimensions = {"run", "event"},
                   .type = type,
                   .attributes = {{"units", std::move(units)}, {"long_name", std::move(long_name)}}};
 }
 
-constexpr EventType kKinds[] = {EventType::capture, EventType::strike,    EventType::seizure,
+constexpr EventType kKinds[] = {EventType::capture,  EventType::strike,    EventType::seizure,
                                 EventType::transfer, EventType::framework, EventType::tariff,
-                                EventType::set,     EventType::split};
+                                EventType::set,      EventType::split};
 
 }  // namespace
 
@@ -47,12 +48,14 @@ std::size_t event_slots(const Experiment& experiment) {
 
 void add_event_schema(const Experiment& experiment, sim::io::FileSchema& schema) {
   schema.dimensions.push_back({.name = "event", .size = event_slots(experiment)});
-  schema.variables.push_back(Variable{.name = "event",
-                                      .dimensions = {"event"},
-                                      .type = ValueType::int32,
-                                      .attributes = {{"units", std::string("1")},
-                                                     {"long_name", std::string("event slot of a run")}}});
-  Variable kind = event_variable("event_kind", ValueType::int8, "1", "kind of event (-1: unused slot)");
+  schema.variables.push_back(
+      Variable{.name = "event",
+               .dimensions = {"event"},
+               .type = ValueType::int32,
+               .attributes = {{"units", std::string("1")},
+                              {"long_name", std::string("event slot of a run")}}});
+  Variable kind =
+      event_variable("event_kind", ValueType::int8, "1", "kind of event (-1: unused slot)");
   std::vector<std::int64_t> values;
   std::string meanings;
   for (const EventType type : kKinds) {
@@ -62,12 +65,14 @@ void add_event_schema(const Experiment& experiment, sim::io::FileSchema& schema)
   kind.attributes.push_back({"flag_values", values});
   kind.attributes.push_back({"flag_meanings", meanings});
   schema.variables.push_back(std::move(kind));
-  schema.variables.push_back(event_variable("event_week", ValueType::int32, "1", "week the event happened (-1: unused)"));
+  schema.variables.push_back(
+      event_variable("event_week", ValueType::int32, "1", "week the event happened (-1: unused)"));
   schema.variables.push_back(event_variable(
       "event_actor", ValueType::int32, "1",
       "actor index (along actor) who acted; for a split, the cartel slot that split (-1: none)"));
-  schema.variables.push_back(event_variable(
-      "event_target", ValueType::int32, "1", "cartel slot targeted; for a split, the new faction's slot (-1: none)"));
+  schema.variables.push_back(
+      event_variable("event_target", ValueType::int32, "1",
+                     "cartel slot targeted; for a split, the new faction's slot (-1: none)"));
   schema.variables.push_back(event_variable(
       "event_value", ValueType::float64, "1",
       "leaders captured, strikes, kg seized, prisoners, coordination level, tariff rate, new "

@@ -49,8 +49,8 @@ void update_mexican_capacity(RunState& s) {
     const double capability_target =
         actor.capability * tariff_factor * std::max(0.0, 1.0 - aid.capability_dependence * aid_gap);
     const double vetting = s.actors.in_framework[a] != 0 ? aid.vetting_integrity_gain : 0.0;
-    const double integrity_target =
-        std::clamp(actor.integrity * (1.0 - aid.integrity_dependence * aid_gap) + vetting, 0.0, 1.0);
+    const double integrity_target = std::clamp(
+        actor.integrity * (1.0 - aid.integrity_dependence * aid_gap) + vetting, 0.0, 1.0);
     s.actors.capability[a] += aid.adjustment_rate * (capability_target - s.actors.capability[a]);
     s.actors.integrity[a] += aid.adjustment_rate * (integrity_target - s.actors.integrity[a]);
   }
@@ -61,7 +61,8 @@ void authorise_unilateral_action(RunState& s) {
   for (std::size_t a = 0; a < s.actor_count(); ++a) {
     const StateActorDefinition& actor = s.actor(a);
     double share = 0.0;
-    if (p.unilateral_allowed && actor.type == ActorType::us_agency && actor.unilateral_propensity > 0.0) {
+    if (p.unilateral_allowed && actor.type == ActorType::us_agency &&
+        actor.unilateral_propensity > 0.0) {
       const double probability =
           logistic(p.unilateral_intercept + p.unilateral_pressure_slope * s.policy.us_pressure -
                    p.unilateral_trust_slope * actor_trust(s, a)) *
@@ -78,14 +79,16 @@ void update_stance(RunState& s) {
   const PolicyParameters& p = s.parameters.policy;
   PolicyState& policy = s.policy;
   const bool tariff_pressure =
-      policy.tariff_rate > 0.0 || (policy.tariff_policy_set && policy.us_pressure > p.tariff_pressure_on);
+      policy.tariff_rate > 0.0 ||
+      (policy.tariff_policy_set && policy.us_pressure > p.tariff_pressure_on);
   double stance = policy.mx_stance;
   stance += p.stance_trust_rate * (mean_trust(s, Country::mx) - stance);
   if (tariff_pressure) stance += p.stance_tariff_avoidance;
   stance -= p.stance_shock_drop * s.previous_shock;
   policy.mx_stance = std::clamp(stance, 0.0, 1.0);
   if (tariff_pressure) {
-    s.tally.transfers += s.sampler.count(p.transfer_rate_under_tariff, s.week, 0, DrawPurpose::transfer);
+    s.tally.transfers +=
+        s.sampler.count(p.transfer_rate_under_tariff, s.week, 0, DrawPurpose::transfer);
   }
 }
 

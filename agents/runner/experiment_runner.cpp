@@ -110,8 +110,8 @@ ExperimentSummary run_experiment(const Experiment& experiment, const RunOptions&
   const std::uint64_t total = run_plan_of(experiment).size();
   const auto runs = options.shard ? sim::cluster::shard_runs(total, *options.shard)
                                   : sim::cluster::RunRange{.first = 0, .size = total};
-  const ExperimentSummary base{.runs_total = total, .runs_in_file = runs.size,
-                               .first_run = runs.first};
+  const ExperimentSummary base{
+      .runs_total = total, .runs_in_file = runs.size, .first_run = runs.first};
   const fs::path partial = sim::io::ResultsFile::partial_path_for(options.output);
   std::error_code error;
   const bool partial_exists = fs::exists(partial, error);

@@ -73,10 +73,10 @@ void check_same_source(const sim::io::ResultsReader& first, const sim::io::Resul
         found->type == variable.type) {
       continue;
     }
-    problems.push_back({.message = fmt::format(
-                            "{} and {} were written with different layouts (variable '{}'); "
-                            "merge files written by one build of seccoop",
-                            name_of(first), name_of(other), variable.name)});
+    problems.push_back(
+        {.message = fmt::format("{} and {} were written with different layouts (variable '{}'); "
+                                "merge files written by one build of seccoop",
+                                name_of(first), name_of(other), variable.name)});
     return;
   }
 }
@@ -89,8 +89,8 @@ std::string missing_hint(const std::vector<sim::io::ResultsReader>& readers, con
   bool from_mpi = false;
   for (const auto& reader : readers) {
     const std::string spec = text_attribute(reader, kShardAttribute);
-    from_mpi = from_mpi || sim::io::find_attribute(reader.global_attributes(),
-                                                   kMpiRankAttribute) != nullptr;
+    from_mpi = from_mpi ||
+               sim::io::find_attribute(reader.global_attributes(), kMpiRankAttribute) != nullptr;
     if (spec.empty()) continue;
     const auto shard = sim::cluster::parse_shard(spec, name_of(reader) + " shard");
     shard_count = shard.count;
@@ -132,10 +132,10 @@ void report_missing(const std::vector<sim::io::ResultsReader>& readers,
                                 one ? "is" : "are", missing_hint(readers, ranges[i], total))});
   }
   if (ranges.size() > kMaxListedRanges) {
-    problems.push_back({.message = fmt::format("... and {} more ranges of missing runs ({} runs "
-                                               "missing in all, of {})",
-                                               ranges.size() - kMaxListedRanges, missing.size(),
-                                               total)});
+    problems.push_back(
+        {.message = fmt::format("... and {} more ranges of missing runs ({} runs "
+                                "missing in all, of {})",
+                                ranges.size() - kMaxListedRanges, missing.size(), total)});
   }
 }
 
@@ -185,10 +185,10 @@ MergePlan plan_merge(const std::vector<sim::io::ResultsReader>& readers) {
   }
   for (auto& [files, runs] : duplicates) {
     std::sort(runs.begin(), runs.end());
-    problems.push_back({.message = fmt::format(
-                            "{} complete in both {} and {} (the same shard given twice?)",
-                            describe_runs(runs), name_of(readers[files.first]),
-                            name_of(readers[files.second]))});
+    problems.push_back(
+        {.message = fmt::format("{} complete in both {} and {} (the same shard given twice?)",
+                                describe_runs(runs), name_of(readers[files.first]),
+                                name_of(readers[files.second]))});
   }
   std::vector<std::uint64_t> missing;
   for (std::uint64_t run = 0; run < plan.total_runs; ++run) {

@@ -30,9 +30,9 @@ void check_output(const MergeOptions& options) {
         options.output.string()));
   }
   if (fs::exists(partial, error)) {
-    throw sim::UserError(fmt::format(
-        "'{}' is left by an interrupted merge (or run): add --force to start over",
-        partial.string()));
+    throw sim::UserError(
+        fmt::format("'{}' is left by an interrupted merge (or run): add --force to start over",
+                    partial.string()));
   }
 }
 
@@ -41,8 +41,8 @@ void check_not_an_input(const MergeOptions& options) {
   for (const auto& input : options.inputs) {
     std::error_code error;
     if (fs::equivalent(input, options.output, error) || fs::equivalent(input, partial, error)) {
-      throw sim::UserError(fmt::format("'{}' is both an input and the output of the merge",
-                                       input.string()));
+      throw sim::UserError(
+          fmt::format("'{}' is both an input and the output of the merge", input.string()));
     }
   }
 }
@@ -60,8 +60,8 @@ std::vector<Attribute> merged_attributes(const std::vector<sim::io::ResultsReade
     }
   }
   const std::string created = utc_now_iso();
-  lines.push_back(fmt::format("{}: {} (merged {} files)", created, options.command_line,
-                              readers.size()));
+  lines.push_back(
+      fmt::format("{}: {} (merged {} files)", created, options.command_line, readers.size()));
   std::string history;
   for (const auto& line : lines) history += (history.empty() ? "" : "\n") + line;
 
@@ -78,7 +78,8 @@ std::vector<Attribute> merged_attributes(const std::vector<sim::io::ResultsReade
 
 /// Rows per copy: whole completion blocks, about kMergeBlockBytes in memory.
 std::size_t rows_per_copy(const sim::io::FileSchema& schema, const sim::io::Variable& variable) {
-  const std::size_t fit = kMergeBlockBytes / std::max<std::size_t>(row_bytes_in_memory(schema, variable), 1);
+  const std::size_t fit =
+      kMergeBlockBytes / std::max<std::size_t>(row_bytes_in_memory(schema, variable), 1);
   return std::max(fit / kRunsPerBlock, std::size_t{1}) * kRunsPerBlock;
 }
 
@@ -115,8 +116,8 @@ void copy_variable(const std::vector<sim::io::ResultsReader>& readers, const Mer
   }
   const std::size_t step = rows_per_copy(schema, variable);
   for (std::uint64_t first = 0; first < plan.total_runs; first += step) {
-    copy_runs(readers, plan, variable, first, std::min<std::uint64_t>(step, plan.total_runs - first),
-              file);
+    copy_runs(readers, plan, variable, first,
+              std::min<std::uint64_t>(step, plan.total_runs - first), file);
   }
 }
 
@@ -135,9 +136,8 @@ MergeSummary merge_results(const MergeOptions& options) {
   for (auto& dimension : schema.dimensions) {
     if (dimension.unlimited) dimension.size = 0;
   }
-  auto file = sim::io::ResultsFile::create(options.output, schema,
-                                           merged_attributes(readers, options),
-                                           {.overwrite = options.force});
+  auto file = sim::io::ResultsFile::create(
+      options.output, schema, merged_attributes(readers, options), {.overwrite = options.force});
   file.resize("run", plan.total_runs);
   // `completed` last, after the data is flushed: a flag on disk vouches for data on disk.
   const sim::io::Variable* completed = nullptr;
@@ -154,8 +154,7 @@ MergeSummary merge_results(const MergeOptions& options) {
   return MergeSummary{
       .files = readers.size(),
       .runs = plan.total_runs,
-      .seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()};
+      .seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()};
 }
 
 }  // namespace seccoop::agents

@@ -15,14 +15,16 @@ Scenario scenario_at_point(const Experiment& experiment, const sim::RunSpec& spe
 }
 
 World world_at_point(const World& base, const Scenario& scenario) {
-  const bool shapes_world = scenario.network.has_value() &&
-                            scenario.parameters.get("core.initial_members") != base.core.initial_members;
+  const bool shapes_world =
+      scenario.network.has_value() &&
+      scenario.parameters.get("core.initial_members") != base.core.initial_members;
   if (shapes_world) return build_world(scenario);
   World world = base;
   world.scenario = &scenario;
   world.core = read_core_parameters(scenario.parameters);
   world.model = read_model_parameters(scenario.parameters);
-  if (world.model.cartel.max_factions != base.model.cartel.max_factions) return build_world(scenario);
+  if (world.model.cartel.max_factions != base.model.cartel.max_factions)
+    return build_world(scenario);
   return world;
 }
 

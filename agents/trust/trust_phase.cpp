@@ -21,7 +21,8 @@ void update_trust(RunState& s) {
     const TrustEdge& prior = s.world->definition->trust[e];
     double success = s.tally.trust_success[e];
     const std::int64_t back = s.reverse_trust_edge[e];
-    if (back >= 0) success += p.sharing_weight * s.tally.shared_volume[static_cast<std::size_t>(back)];
+    if (back >= 0)
+      success += p.sharing_weight * s.tally.shared_volume[static_cast<std::size_t>(back)];
     double betrayal = s.tally.trust_betrayal[e];
     const StateActorDefinition& truster = s.actor(edge.from);
     if (truster.country() == Country::mx && s.actor(edge.to).country() == Country::us) {
@@ -36,12 +37,15 @@ void update_trust(RunState& s) {
 void update_coordination(RunState& s) {
   const TrustParameters& p = s.parameters.trust;
   for (auto& channel : s.coordination) {
-    const bool framework = s.policy.framework_level > 0.0 && s.actors.in_framework[channel.us_actor] != 0 &&
+    const bool framework = s.policy.framework_level > 0.0 &&
+                           s.actors.in_framework[channel.us_actor] != 0 &&
                            s.actors.in_framework[channel.mx_actor] != 0;
-    const double target = framework ? s.policy.framework_level
-                                    : p.coordination_baseline * std::min(1.0, s.parameters.aid.inl_level);
+    const double target = framework
+                              ? s.policy.framework_level
+                              : p.coordination_baseline * std::min(1.0, s.parameters.aid.inl_level);
     const double rate = framework ? p.coordination_build_rate : p.coordination_decay_rate;
-    channel.level += rate * (target - channel.level) - p.coordination_shock_damage * s.tally.sovereignty_shock;
+    channel.level +=
+        rate * (target - channel.level) - p.coordination_shock_damage * s.tally.sovereignty_shock;
     channel.level = std::clamp(channel.level, 0.0, 1.0);
   }
 }

@@ -14,13 +14,13 @@ namespace seccoop::app {
 
 struct MpiJobSetup {
   std::filesystem::path output;
-  std::uint32_t generation = 0;  // shared with every rank
-  bool already_complete = false; // shared with every rank
+  std::uint32_t generation = 0;   // shared with every rank
+  bool already_complete = false;  // shared with every rank
   // Rank 0 only:
   std::uint64_t total_runs = 0;
   std::vector<std::filesystem::path> kept_files;  // an earlier job's rank files, merged too
-  std::uint64_t kept_runs = 0;                     // complete in kept_files
-  std::vector<std::uint64_t> pending;              // global runs to compute, increasing
+  std::uint64_t kept_runs = 0;                    // complete in kept_files
+  std::vector<std::uint64_t> pending;             // global runs to compute, increasing
 };
 
 /// Fills `setup` (whose output is set); throws sim::UserError when the files on disk forbid

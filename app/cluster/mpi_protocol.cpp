@@ -33,7 +33,7 @@ std::vector<std::uint64_t> request_batch(std::size_t finished, std::size_t wante
 }
 
 std::optional<std::size_t> serve_batches(RunBatches& batches, LocalWorkerChannel& local, int ranks,
-                          const std::function<void(std::size_t)>& progress) {
+                                         const std::function<void(std::size_t)>& progress) {
   int working = ranks;  // the other ranks, and the local worker
   std::size_t finished = 0;
   while (working > 0) {

@@ -28,7 +28,7 @@ std::vector<std::uint64_t> request_batch(std::size_t finished, std::size_t wante
 /// than blocks in MPI, so that it does not keep a core spinning that rank 0's worker thread
 /// computes on. Returns the runs finished, or std::nullopt as soon as the local worker fails.
 std::optional<std::size_t> serve_batches(RunBatches& batches, LocalWorkerChannel& local, int ranks,
-                          const std::function<void(std::size_t)>& progress);
+                                         const std::function<void(std::size_t)>& progress);
 
 /// Ends every rank of the job with `code` (after a failure no rank can recover from).
 [[noreturn]] void abort_job(int code);

@@ -88,9 +88,8 @@ std::size_t serve_and_work(const agents::RunContext& context, const MpiRunOption
   const std::size_t wanted = runs_wanted(options.threads);
   std::thread worker([&] {
     try {
-      work_on_batches(worker_of(context, options, setup, 0), [&](std::size_t finished) {
-        return local.request(finished, wanted);
-      });
+      work_on_batches(worker_of(context, options, setup, 0),
+                      [&](std::size_t finished) { return local.request(finished, wanted); });
     } catch (...) {
       local.fail(std::current_exception());
     }
@@ -113,7 +112,9 @@ void merge_rank_files(const MpiJobSetup& setup, const MpiRunOptions& options, in
   }
   // Overwriting is safe here: setup refused an existing output unless --force, and a leftover
   // .partial of the output is an interrupted merge of these same files.
-  agents::merge_results({.inputs = inputs, .output = setup.output, .force = true,
+  agents::merge_results({.inputs = inputs,
+                         .output = setup.output,
+                         .force = true,
                          .command_line = options.command_line});
   for (const auto& input : inputs) {
     std::error_code error;
@@ -126,7 +127,7 @@ void merge_rank_files(const MpiJobSetup& setup, const MpiRunOptions& options, in
 bool built_with_mpi() { return true; }
 
 MpiRunResult run_with_mpi(const std::function<agents::Experiment()>& load,
-                                         const MpiRunOptions& options) {
+                          const MpiRunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   MpiSession mpi;
   std::optional<agents::Experiment> experiment;
@@ -145,8 +146,10 @@ MpiRunResult run_with_mpi(const std::function<agents::Experiment()>& load,
   share_from_root(root_failed);
   if (agree(error != nullptr, MPI_LOR)) {
     if (mpi.rank() == 0) std::rethrow_exception(error);
-    // Rank 0 reports a problem every rank shares (a bad experiment file) once.
-    return {.exit_code = error && !root_failed ? report_failure(error, mpi.rank()) : 2};
+    // Rank 0 reports a problem every rank shares (a bad experiment file) once, and its exit
+    // code is the job's: the others end quietly with 0, since mpirun kills the whole job as
+    // soon as one rank exits non-zero, maybe before rank 0 has said why.
+    return {.exit_code = error && !root_failed ? report_failure(error, mpi.rank()) : 0};
   }
   share_from_root(setup.already_complete);
   share_from_root(setup.generation);
@@ -164,10 +167,9 @@ MpiRunResult run_with_mpi(const std::function<agents::Experiment()>& load,
       summary.runs_computed = serve_and_work(*context, options, setup, mpi.size());
     } else {
       try {
-        work_on_batches(worker_of(*context, options, setup, mpi.rank()),
-                        [&](std::size_t finished) {
-                          return request_batch(finished, runs_wanted(options.threads));
-                        });
+        work_on_batches(worker_of(*context, options, setup, mpi.rank()), [&](std::size_t finished) {
+          return request_batch(finished, runs_wanted(options.threads));
+        });
       } catch (...) {
         abort_job(report_failure(std::current_exception(), mpi.rank()));
       }
@@ -178,8 +180,8 @@ MpiRunResult run_with_mpi(const std::function<agents::Experiment()>& load,
   if (mpi.rank() != 0) return {};
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return MpiRunResult{.root = true,
-                      .summary = summary, .output = setup.output, .ranks = mpi.size()};
+  return MpiRunResult{
+      .root = true, .summary = summary, .output = setup.output, .ranks = mpi.size()};
 }
 
 }  // namespace seccoop::app

@@ -41,6 +41,6 @@ bool built_with_mpi();
 /// every rank (only rank 0 reports a problem it shares with the others). Throws
 /// sim::UserError on rank 0 for problems the user can fix.
 MpiRunResult run_with_mpi(const std::function<agents::Experiment()>& load,
-                                         const MpiRunOptions& options);
+                          const MpiRunOptions& options);
 
 }  // namespace seccoop::app

@@ -18,7 +18,8 @@ class RunBatches {
   /// `pending`: global run indices in increasing order.
   explicit RunBatches(const std::vector<std::uint64_t>& pending) {
     for (const auto run : pending) {
-      if (blocks_.empty() || blocks_.back().front() / agents::kRunsPerBlock != run / agents::kRunsPerBlock) {
+      if (blocks_.empty() ||
+          blocks_.back().front() / agents::kRunsPerBlock != run / agents::kRunsPerBlock) {
         blocks_.emplace_back();
       }
       blocks_.back().push_back(run);

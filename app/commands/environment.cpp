@@ -30,6 +30,18 @@ std::string with_hints(std::string message) {
         "; if no program is writing it, or the file system (NFS, Lustre) does not support "
         "locks, set HDF5_USE_FILE_LOCKING=FALSE in the environment";
   }
+  // A write that failed for lack of room leaves the runs flagged complete in the .partial.
+  if (message.find("No space left on device") != std::string::npos ||
+      message.find("File too large") != std::string::npos ||
+      message.find("Disk quota exceeded") != std::string::npos) {
+    message +=
+        "; the runs already complete are kept in the .partial: make room (or raise the file-size "
+        "limit), then finish the job with `seccoop run ... --resume`";
+  } else if (message.find(".partial': cannot open: truncated file") != std::string::npos) {
+    message +=
+        "; if a job writing it stopped on a full disk or a file-size limit, `seccoop run ... "
+        "--resume` repairs and finishes it";
+  }
   return message;
 }
 

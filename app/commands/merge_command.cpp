@@ -39,9 +39,10 @@ void add_merge_command(CLI::App& cli, CommandAction& action, const std::string& 
       "Join the files of an experiment's shards (--shard i/K, Slurm arrays) or MPI ranks into "
       "one results file, in global run order");
   auto arguments = std::make_shared<MergeArguments>();
-  command->add_option("files", arguments->inputs,
-                      "The shards' results files (a .partial is accepted: its completed runs "
-                      "count)")
+  command
+      ->add_option("files", arguments->inputs,
+                   "The shards' results files (a .partial is accepted: its completed runs "
+                   "count)")
       ->required();
   command->add_option("-o,--output", arguments->output, "The merged results file")->required();
   command->add_flag("--copy", arguments->copy,

@@ -13,6 +13,7 @@
 #include "app/cluster/mpi_run.hpp"
 #include "app/commands/commands.hpp"
 #include "app/commands/outcome_table.hpp"
+#include "app/commands/partial_repair.hpp"
 #include "app/commands/progress.hpp"
 #include "sim/io/results_file.hpp"
 
@@ -90,9 +91,15 @@ void check_flags(const RunArguments& arguments) {
 /// Refuses, before any work, to touch files the user did not ask to replace or resume.
 void check_output_choice(const RunArguments& arguments, const fs::path& output) {
   check_flags(arguments);
-  if (arguments.force || arguments.resume) return;
   std::error_code error;
   const fs::path partial = sim::io::ResultsFile::partial_path_for(output);
+  for (const fs::path& path : {output, partial}) {  // --force cannot replace a folder
+    if (fs::is_directory(path, error)) {
+      throw sim::UserError(fmt::format("'{}' is a directory: name a results file with -o FILE",
+                                       path.string()));
+    }
+  }
+  if (arguments.force || arguments.resume) return;
   if (fs::exists(partial, error)) {
     throw sim::UserError(fmt::format(
         "'{}' is left by an interrupted (or still running) job: add --resume to finish it, or "
@@ -178,6 +185,10 @@ int run(const RunArguments& arguments, const std::string& command_line) {
   const auto experiment = load(arguments);
   const fs::path output = output_path(arguments, experiment, shard);
   check_output_choice(arguments, output);
+  if (arguments.resume) {
+    const auto repaired = repair_cut_short_partial(sim::io::ResultsFile::partial_path_for(output));
+    if (repaired) fmt::print(stderr, "note: {}\n", *repaired);
+  }
 
   ProgressReporter progress(arguments.quiet);
   const agents::RunOptions options{
@@ -216,10 +227,20 @@ void add_run_command(CLI::App& cli, CommandAction& action, const std::string& co
                       "brief experiment)");
   command->add_option("-o,--output", arguments->output,
                       "Results file (default: <experiment name>.h5)");
+  // CLI11 reads "-1" into an unsigned option as 2^64 - 1: the ranges refuse it (0 would mean
+  // "not given" below).
   command->add_option("--threads", arguments->threads,
-                      "Worker threads (default: SLURM_CPUS_PER_TASK, else all cores)");
-  command->add_option("--seed", arguments->seed, "Master seed (overrides the file)");
-  command->add_option("--replications", arguments->replications, "Replications per scenario");
+                      "Worker threads (default: SLURM_CPUS_PER_TASK, else all cores)")
+      ->check(CLI::Range(1, 1000000));
+  command->add_option("--seed", arguments->seed, "Master seed (overrides the file)")
+      ->check(CLI::Validator(
+          [](const std::string& text) {
+            return text.starts_with('-') ? std::string("a seed is a whole number >= 0, found " + text)
+                                         : std::string();
+          },
+          "SEED"));
+  command->add_option("--replications", arguments->replications, "Replications per scenario")
+      ->check(CLI::Range(1, 10000000));
   command->add_option("--set", arguments->settings,
                       "Override a parameter: path=value (repeatable)");
   command->add_option("--shard", arguments->shard,

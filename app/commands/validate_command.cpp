@@ -9,7 +9,8 @@
 namespace seccoop::app {
 
 void add_validate_command(CLI::App& cli, CommandAction& action) {
-  auto* command = cli.add_subcommand("validate", "Check experiment or scenario files; print every error");
+  auto* command =
+      cli.add_subcommand("validate", "Check experiment or scenario files; print every error");
   auto files = std::make_shared<std::vector<std::string>>();
   command->add_option("files", *files, "YAML files to check")->required();
   command->callback([&action, files] {
@@ -27,7 +28,8 @@ void add_validate_command(CLI::App& cli, CommandAction& action) {
           problems += error.diagnostics().size();
         }
       }
-      if (problems > 0) fmt::print(stderr, "{} problem{} found\n", problems, problems == 1 ? "" : "s");
+      if (problems > 0)
+        fmt::print(stderr, "{} problem{} found\n", problems, problems == 1 ? "" : "s");
       return problems == 0 ? 0 : 2;
     };
   });

@@ -23,10 +23,14 @@ void run_scenario(benchmark::State& state, const char* file) {
   state.SetItemsProcessed(state.iterations());
 }
 
-void BM_CoreRunPublishedNetwork520Weeks(benchmark::State& state) { run_scenario(state, "core-2012.yaml"); }
+void BM_CoreRunPublishedNetwork520Weeks(benchmark::State& state) {
+  run_scenario(state, "core-2012.yaml");
+}
 BENCHMARK(BM_CoreRunPublishedNetwork520Weeks)->Unit(benchmark::kMillisecond);
 
-void BM_BaselineRunDefaultWorld208Weeks(benchmark::State& state) { run_scenario(state, "baseline.yaml"); }
+void BM_BaselineRunDefaultWorld208Weeks(benchmark::State& state) {
+  run_scenario(state, "baseline.yaml");
+}
 BENCHMARK(BM_BaselineRunDefaultWorld208Weeks)->Unit(benchmark::kMillisecond);
 
 }  // namespace

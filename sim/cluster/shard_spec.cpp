@@ -59,17 +59,17 @@ ShardSpec parse_shard(std::string_view text, std::string_view origin) {
       slash == std::string_view::npos ? std::nullopt : whole_number(text.substr(slash + 1));
   if (!index || !count) {
     throw UserError(fmt::format(
-        "{} {}: expected i/K, the 0-based shard index and the number of shards (e.g. 0/4)",
-        origin, text));
+        "{} {}: expected i/K, the 0-based shard index and the number of shards (e.g. 0/4)", origin,
+        text));
   }
   if (*count == 0 || *count > kMaxShards) {
-    throw UserError(fmt::format("{} {}: the number of shards must be in [1, {}]", origin, text,
-                                kMaxShards));
+    throw UserError(
+        fmt::format("{} {}: the number of shards must be in [1, {}]", origin, text, kMaxShards));
   }
   if (*index >= *count) {
-    throw UserError(fmt::format(
-        "{} {}: shard index {} is out of range (shards of {} are numbered 0 to {})", origin, text,
-        *index, *count, *count - 1));
+    throw UserError(
+        fmt::format("{} {}: shard index {} is out of range (shards of {} are numbered 0 to {})",
+                    origin, text, *index, *count, *count - 1));
   }
   return ShardSpec{.index = *index, .count = *count};
 }
@@ -87,10 +87,10 @@ std::optional<ShardSpec> shard_from_slurm(const EnvironmentLookup& lookup) {
   const std::string found = slurm_array_description(lookup);
   if (!count || *count <= 0 || step <= 0 || *id < min || (*id - min) % step != 0 ||
       (*id - min) / step >= *count) {
-    throw UserError(fmt::format(
-        "cannot derive a shard from the Slurm job array ({}): submit the array as "
-        "--array=0-(K-1) (or a range with a step), or give --shard i/K",
-        found));
+    throw UserError(
+        fmt::format("cannot derive a shard from the Slurm job array ({}): submit the array as "
+                    "--array=0-(K-1) (or a range with a step), or give --shard i/K",
+                    found));
   }
   return parse_shard(fmt::format("{}/{}", (*id - min) / step, *count), found);
 }

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "sim/config/did_you_mean.hpp"
+#include "sim/config/input_file.hpp"
 
 namespace seccoop::sim {
 
@@ -71,8 +72,8 @@ class LastScalar : public YAML::EventHandler {
   void OnSequenceStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/,
                        YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {}
   void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/,
-                  YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {}
+  void OnMapStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                  YAML::EmitterStyle::value /*style*/) override {}
   void OnMapEnd() override {}
 
   [[nodiscard]] const YAML::Mark& mark() const noexcept { return mark_; }
@@ -91,7 +92,8 @@ std::optional<YAML::Mark> unclosed_quote(const std::string& text) {
   constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
   // Marks count characters after a UTF-8 byte-order mark; other encodings are not checked.
   const std::size_t skipped = std::string_view(text).starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
-  if (text.size() >= 2 && (text[0] == '\xFF' || text[0] == '\xFE' || text[0] == '\0' || text[1] == '\0')) {
+  if (text.size() >= 2 &&
+      (text[0] == '\xFF' || text[0] == '\xFE' || text[0] == '\0' || text[1] == '\0')) {
     return std::nullopt;
   }
   std::istringstream stream(text);
@@ -127,8 +129,8 @@ std::string NumberRange::describe() const {
   return "finite";
 }
 
-ConfigNode::ConfigNode(YAML::Node node, std::string key_path, std::shared_ptr<const std::string> file,
-                       Diagnostics* diagnostics)
+ConfigNode::ConfigNode(YAML::Node node, std::string key_path,
+                       std::shared_ptr<const std::string> file, Diagnostics* diagnostics)
     : node_(std::move(node)),
       key_path_(std::move(key_path)),
       file_(std::move(file)),
@@ -173,10 +175,10 @@ std::optional<ConfigNode> ConfigNode::require(std::string_view key) const {
   if (!expect_mapping()) return std::nullopt;
   auto found = find(key);
   if (!found) {
-    diagnostics_->add(Diagnostic{.where = location(),
-                                 .key = key_path_.empty() ? std::string(key)
-                                                          : fmt::format("{}.{}", key_path_, key),
-                                 .message = "missing required key"});
+    diagnostics_->add(Diagnostic{
+        .where = location(),
+        .key = key_path_.empty() ? std::string(key) : fmt::format("{}.{}", key_path_, key),
+        .message = "missing required key"});
   }
   return found;
 }
@@ -194,11 +196,12 @@ bool ConfigNode::check_keys(const std::vector<std::string>& allowed) const {
   std::map<std::string, int> first_line;
   for (const auto& entry : node_) {
     const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "?";
-    if (const auto [earlier, added] = first_line.emplace(key, entry.first.Mark().line + 1); !added) {
+    if (const auto [earlier, added] = first_line.emplace(key, entry.first.Mark().line + 1);
+        !added) {
       clean = false;
       ConfigNode key_node(entry.first, child(entry.second, key).key_path(), file_, diagnostics_);
       key_node.report("duplicate key", "each key at most once in a mapping",
-                      fmt::format("'{}' again (first at line {})", key, earlier->second));
+                      fmt::format("'{}' again, first at line {}", key, earlier->second));
       continue;
     }
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
@@ -324,11 +327,8 @@ std::optional<ConfigNode> YamlDocument::root() const {
 YamlDocument YamlDocument::load_file(const std::filesystem::path& path, Diagnostics& diagnostics) {
   const std::string name = path.string();
   std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
-    diagnostics.add(Diagnostic{.where = {.file = name},
-                               .message = std::filesystem::exists(path, error)
-                                              ? "not a regular file"
-                                              : "file not found"});
+  if (std::string reason = unreadable_file_reason(path); !reason.empty()) {
+    diagnostics.add(Diagnostic{.where = {.file = name}, .message = std::move(reason)});
     return YamlDocument(std::nullopt, name, diagnostics);
   }
   const auto size = std::filesystem::file_size(path, error);
@@ -371,16 +371,19 @@ YamlDocument YamlDocument::load_text(const std::string& text, const std::string&
     return YamlDocument(std::move(root), display_name, diagnostics);
   } catch (const YAML::DeepRecursion& error) {
     // yaml-cpp's own message for this is "bad file".
-    diagnostics.add(Diagnostic{
-        .where = {.file = display_name, .line = error.mark.line + 1, .column = error.mark.column + 1},
-        .message = "YAML syntax error: lists or mappings nested too deeply",
-        .expected = "a few levels of nesting",
-        .found = fmt::format("{} levels", error.depth())});
+    diagnostics.add(
+        Diagnostic{.where = {.file = display_name,
+                             .line = error.mark.line + 1,
+                             .column = error.mark.column + 1},
+                   .message = "YAML syntax error: lists or mappings nested too deeply",
+                   .expected = fmt::format("fewer than {} levels of nesting", error.depth()),
+                   .found = "more"});
     return YamlDocument(std::nullopt, display_name, diagnostics);
   } catch (const YAML::Exception& error) {
-    diagnostics.add(Diagnostic{
-        .where = {.file = display_name, .line = error.mark.line + 1, .column = error.mark.column + 1},
-        .message = "YAML syntax error: " + error.msg});
+    diagnostics.add(Diagnostic{.where = {.file = display_name,
+                                         .line = error.mark.line + 1,
+                                         .column = error.mark.column + 1},
+                               .message = "YAML syntax error: " + error.msg});
     return YamlDocument(std::nullopt, display_name, diagnostics);
   }
 }

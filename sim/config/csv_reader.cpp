@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/config/input_file.hpp"
+
 namespace seccoop::sim {
 
 namespace {
@@ -82,7 +84,8 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name,
                          Diagnostics& diagnostics) {
   CsvTable table;
   table.file_ = file_name;
-  if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) text.remove_prefix(kByteOrderMark.size());
+  if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark)
+    text.remove_prefix(kByteOrderMark.size());
   std::vector<CsvRow> records = split_records(text, file_name, diagnostics);
   if (records.empty()) {
     diagnostics.add(Diagnostic{.where = {.file = file_name},
@@ -94,11 +97,11 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name,
   for (std::size_t i = 1; i < records.size(); ++i) {
     CsvRow& row = records[i];
     if (row.fields.size() != table.header_.size()) {
-      diagnostics.add(Diagnostic{
-          .where = {.file = file_name, .line = row.line, .column = 1},
-          .message = "wrong number of fields",
-          .expected = fmt::format("{} fields as in the header", table.header_.size()),
-          .found = fmt::format("{}", row.fields.size())});
+      diagnostics.add(
+          Diagnostic{.where = {.file = file_name, .line = row.line, .column = 1},
+                     .message = "wrong number of fields",
+                     .expected = fmt::format("{} fields as in the header", table.header_.size()),
+                     .found = fmt::format("{}", row.fields.size())});
       continue;
     }
     table.rows_.push_back(std::move(row));
@@ -107,9 +110,8 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name,
 }
 
 CsvTable CsvTable::read(const std::filesystem::path& path, Diagnostics& diagnostics) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
-    diagnostics.add(Diagnostic{.where = {.file = path.string()}, .message = "file not found"});
+  if (std::string reason = unreadable_file_reason(path); !reason.empty()) {
+    diagnostics.add(Diagnostic{.where = {.file = path.string()}, .message = std::move(reason)});
     CsvTable empty;
     empty.file_ = path.string();
     return empty;

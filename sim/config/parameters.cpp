@@ -90,13 +90,13 @@ bool ParameterValues::check_and_set(std::size_t index, double value, Diagnostics
   const ParameterSpec& spec = table_->spec(index);
   const bool whole = !spec.integer || std::floor(value) == value;
   if (!std::isfinite(value) || !spec.range.contains(value) || !whole) {
-    diagnostics.add(Diagnostic{
-        .where = origin,
-        .key = spec.path,
-        .message = "value out of range",
-        .expected = fmt::format("{} {}", spec.integer ? "a whole number" : "a number",
-                                spec.range.describe()),
-        .found = fmt::format("{:g}", value)});
+    diagnostics.add(
+        Diagnostic{.where = origin,
+                   .key = spec.path,
+                   .message = "value out of range",
+                   .expected = fmt::format("{} {}", spec.integer ? "a whole number" : "a number",
+                                           spec.range.describe()),
+                   .found = fmt::format("{:g}", value)});
     return false;
   }
   values_[index] = value;

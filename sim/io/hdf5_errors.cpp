@@ -19,6 +19,16 @@ herr_t keep_first_description(unsigned /*depth*/, const H5E_error2_t* error, voi
 // "unable to open file: name = 'x', errno = 21, error message = 'Is a directory', flags = 13"
 // becomes "unable to open file: Is a directory": the system's reason without HDF5's internals.
 std::string readable(const std::string& description) {
+  // "truncated file: eof = 123393, sblock->base_addr = 0, stored_eof = 246786" says how much
+  // of the file is there, in HDF5's words: say it in the user's.
+  if (description.starts_with("truncated file")) {
+    const auto eof = description.find("eof = ");
+    const auto stored = description.find("stored_eof = ");
+    if (eof != std::string::npos && stored != std::string::npos) {
+      return "truncated file: " + description.substr(eof + 6, description.find(',', eof) - eof - 6) +
+             " of its " + description.substr(stored + 13) + " bytes are there (a copy or transfer cut short?)";
+    }
+  }
   const std::string marker = "error message = '";
   const auto start = description.find(marker);
   if (start == std::string::npos) {

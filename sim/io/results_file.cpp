@@ -50,6 +50,9 @@ void check_destination(const fs::path& final_path, const fs::path& partial_path,
   if (!fs::is_directory(directory, error)) {
     throw IoError(partial_path, operation, "'" + directory.string() + "' is not a directory");
   }
+  if (fs::is_directory(final_path, error)) {  // found now, not when renaming after every run
+    throw IoError(final_path, operation, "it is a directory");
+  }
   if (!options.overwrite && fs::exists(final_path, error)) {
     throw IoError(final_path, operation,
                   "the file already exists and overwriting it was not requested");

@@ -23,7 +23,9 @@ void for_each_block(std::size_t count, Body&& body) {
   }
   oneapi::tbb::parallel_for(
       oneapi::tbb::blocked_range<std::size_t>(0, count, kParallelBlock),
-      [&](const oneapi::tbb::blocked_range<std::size_t>& range) { body(range.begin(), range.end()); },
+      [&](const oneapi::tbb::blocked_range<std::size_t>& range) {
+        body(range.begin(), range.end());
+      },
       oneapi::tbb::simple_partitioner());
 }
 

@@ -19,22 +19,25 @@ void run_pipeline(const RunList& runs, std::size_t threads, Simulate&& simulate,
   oneapi::tbb::global_control limit(oneapi::tbb::global_control::max_allowed_parallelism, threads);
   std::size_t next = 0;
   oneapi::tbb::parallel_pipeline(
-      2 * threads,
-      oneapi::tbb::make_filter<void, std::uint64_t>(
-          oneapi::tbb::filter_mode::serial_in_order,
-          [&](oneapi::tbb::flow_control& control) -> std::uint64_t {
-            if (next == runs.size()) {
-              control.stop();
-              return 0;
-            }
-            return static_cast<std::uint64_t>(runs[next++]);
-          }) &
-          oneapi::tbb::make_filter<std::uint64_t, std::pair<std::uint64_t, Result>>(
-              oneapi::tbb::filter_mode::parallel,
-              [&](std::uint64_t run) { return std::pair<std::uint64_t, Result>(run, simulate(run)); }) &
-          oneapi::tbb::make_filter<std::pair<std::uint64_t, Result>, void>(
-              oneapi::tbb::filter_mode::serial_in_order,
-              [&](std::pair<std::uint64_t, Result> done) { write(done.first, std::move(done.second)); }));
+      2 * threads, oneapi::tbb::make_filter<void, std::uint64_t>(
+                       oneapi::tbb::filter_mode::serial_in_order,
+                       [&](oneapi::tbb::flow_control& control) -> std::uint64_t {
+                         if (next == runs.size()) {
+                           control.stop();
+                           return 0;
+                         }
+                         return static_cast<std::uint64_t>(runs[next++]);
+                       }) &
+                       oneapi::tbb::make_filter<std::uint64_t, std::pair<std::uint64_t, Result>>(
+                           oneapi::tbb::filter_mode::parallel,
+                           [&](std::uint64_t run) {
+                             return std::pair<std::uint64_t, Result>(run, simulate(run));
+                           }) &
+                       oneapi::tbb::make_filter<std::pair<std::uint64_t, Result>, void>(
+                           oneapi::tbb::filter_mode::serial_in_order,
+                           [&](std::pair<std::uint64_t, Result> done) {
+                             write(done.first, std::move(done.second));
+                           }));
 }
 
 }  // namespace seccoop::sim

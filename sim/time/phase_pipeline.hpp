@@ -27,7 +27,8 @@ class PhasePipeline {
     for (auto& phase : phases_) {
       const auto started = std::chrono::steady_clock::now();
       phase.run(context);
-      phase.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      phase.seconds +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     }
   }
 

@@ -22,13 +22,13 @@ namespace {
 namespace fs = std::filesystem;
 
 #ifdef SECCOOP_MPIEXEC
+
 // As root (CI), OpenMPI refuses to start without these; --oversubscribe lets 2 ranks share
 // fewer cores, and "none" avoids cross-memory attach, which containers often forbid.
 const std::string kMpiEnvironment =
     "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "
     "OMPI_MCA_btl_vader_single_copy_mechanism=none ";
 const std::string kMpirun = std::string(SECCOOP_MPIEXEC) + " -np 2 --oversubscribe ";
-#endif
 
 void write_experiment(const fs::path& file, int replications) {
   std::ofstream(file) << "schema_version: 1\nname: mpi-test\nscenarios:\n  - "
@@ -39,29 +39,20 @@ void write_experiment(const fs::path& file, int replications) {
 
 class MpiRun : public ::testing::Test {
  protected:
-  void SetUp() override {
-#ifndef SECCOOP_MPIEXEC
-    GTEST_SKIP() << "built without MPI (-DSECCOOP_WITH_MPI=OFF)";
-#endif
-    SECCOOP_REQUIRE_PUBLISHED_NETWORK();
-  }
+  void SetUp() override { SECCOOP_REQUIRE_PUBLISHED_NETWORK(); }
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
-#ifdef SECCOOP_MPIEXEC
   CommandResult mpirun(const std::string& arguments) {
     return run_shell(kMpiEnvironment + kMpirun + "'" + SECCOOP_EXECUTABLE + "' " + arguments);
   }
-#endif
   TempDir dir_;
 };
-
-#ifdef SECCOOP_MPIEXEC
 
 TEST_F(MpiRun, OneProcessThreeShardsAndTwoRanksGiveIdenticalData) {
   const auto experiment = path("experiment.yaml");
   write_experiment(experiment, 40);  // 3 batches of 16 runs
-  ASSERT_EQ(run_seccoop("run " + experiment + " --quiet --threads 2 -o " + path("single.h5"))
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run_seccoop("run " + experiment + " --quiet --threads 2 -o " + path("single.h5")).exit_code,
+      0);
   std::string shards;
   for (int i = 0; i < 3; ++i) {
     const auto shard = path("s" + std::to_string(i) + ".h5");
@@ -171,9 +162,9 @@ TEST_F(MpiRun, AKilledRankLosesNoCompletedRunAndResumeFinishesTheJob) {
 
 TEST(MpiUnavailable, MpiFlagSaysHowToGetIt) {
   SECCOOP_REQUIRE_PUBLISHED_NETWORK();
-  const auto result = run_seccoop("run " +
-                                  (source_dir() / "tests/data/configs/small-experiment.yaml").string() +
-                                  " --mpi -o /tmp/never.h5");
+  const auto result =
+      run_seccoop("run " + (source_dir() / "tests/data/configs/small-experiment.yaml").string() +
+                  " --mpi -o /tmp/never.h5");
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.output.find("this seccoop was built without MPI; rebuild it with "
                                "-DSECCOOP_WITH_MPI=ON"),

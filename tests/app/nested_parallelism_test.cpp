@@ -13,8 +13,8 @@ TEST(NestedParallelism, LargeWorldRunsAreBitIdenticalOnOneAndTwoThreads) {
   const auto experiment = (source_dir() / "tests/data/configs/large-world.yaml").string();
   TempDir dir;
   for (const char* threads : {"1", "2"}) {
-    const auto result = run_seccoop("run '" + experiment + "' --quiet --threads " + threads + " -o " +
-                                    (dir / (std::string("t") + threads + ".h5")).string());
+    const auto result = run_seccoop("run '" + experiment + "' --quiet --threads " + threads +
+                                    " -o " + (dir / (std::string("t") + threads + ".h5")).string());
     ASSERT_EQ(result.exit_code, 0) << result.output;
   }
   expect_same_data(dir / "t1.h5", dir / "t2.h5");

@@ -35,8 +35,9 @@ class Shards : public ::testing::Test {
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
   void run_shards(int count) {
     for (int i = 0; i < count; ++i) {
-      const auto result = run("--threads 1 --shard " + std::to_string(i) + "/" +
-                              std::to_string(count) + " -o " + path("s" + std::to_string(i) + ".h5"));
+      const auto result =
+          run("--threads 1 --shard " + std::to_string(i) + "/" + std::to_string(count) + " -o " +
+              path("s" + std::to_string(i) + ".h5"));
       ASSERT_EQ(result.exit_code, 0) << result.output;
     }
   }
@@ -54,9 +55,8 @@ TEST_F(Shards, MergedShardsHoldTheDataOfASingleJobBitForBit) {
   ASSERT_EQ(run("--threads 2 -o " + path("single.h5")).exit_code, 0);
   ASSERT_NO_FATAL_FAILURE(run_shards(3));
   // Any order of the inputs.
-  const auto merged =
-      run_seccoop("merge " + path("s2.h5") + " " + path("s0.h5") + " " + path("s1.h5") + " -o " +
-                  path("merged.h5"));
+  const auto merged = run_seccoop("merge " + path("s2.h5") + " " + path("s0.h5") + " " +
+                                  path("s1.h5") + " -o " + path("merged.h5"));
   ASSERT_EQ(merged.exit_code, 0) << merged.output;
   EXPECT_NE(merged.output.find("merged 3 files (6 runs)"), std::string::npos) << merged.output;
   expect_same_data(path("single.h5"), path("merged.h5"));
@@ -74,8 +74,12 @@ TEST_F(Shards, MergedShardsHoldTheDataOfASingleJobBitForBit) {
   EXPECT_EQ(global_text(reader, "shard"), "(none)");
   EXPECT_NE(global_text(reader, "history").find("--shard 1/3"), std::string::npos);
   EXPECT_NE(global_text(reader, "history").find("(merged 3 files)"), std::string::npos);
-  // The schema (chunks, attributes) is the single job's.
+  // The schema (chunks, attributes) is the single job's, and xarray reads it with both engines.
   EXPECT_EQ(reader.schema(), sim::io::ResultsReader(path("single.h5")).schema());
+  const auto check =
+      run_shell("/usr/bin/python3 '" + (source_dir() / "tests/python/check_results.py").string() +
+                "' '" + path("merged.h5") + "'");
+  EXPECT_EQ(check.exit_code, 0) << check.output;
 }
 
 TEST_F(Shards, AShardFileHoldsItsRunsWithTheirGlobalIndices) {
@@ -103,9 +107,10 @@ TEST_F(Shards, AShardFileHoldsItsRunsWithTheirGlobalIndices) {
 }
 
 TEST_F(Shards, TheShardDefaultsFromASlurmJobArray) {
-  const auto task = run_shell("env SLURM_ARRAY_TASK_ID=4 SLURM_ARRAY_TASK_MIN=3 "
-                              "SLURM_ARRAY_TASK_MAX=5 '" + std::string(SECCOOP_EXECUTABLE) +
-                              "' run " + kExperiment + " -o " + path("task.h5"));
+  const auto task = run_shell(
+      "env SLURM_ARRAY_TASK_ID=4 SLURM_ARRAY_TASK_MIN=3 "
+      "SLURM_ARRAY_TASK_MAX=5 '" +
+      std::string(SECCOOP_EXECUTABLE) + "' run " + kExperiment + " -o " + path("task.h5"));
   ASSERT_EQ(task.exit_code, 0) << task.output;
   EXPECT_NE(task.output.find("note: running shard 1/3 (from SLURM_ARRAY_TASK_ID=4"),
             std::string::npos)
@@ -126,9 +131,9 @@ TEST_F(Shards, BadShardSpecsAreRefused) {
     EXPECT_NE(result.output.find(std::string("error: --shard ") + spec), std::string::npos)
         << result.output;
   }
-  const auto environment = run_shell("env SLURM_ARRAY_TASK_ID=7 SLURM_ARRAY_TASK_COUNT=3 '" +
-                                     std::string(SECCOOP_EXECUTABLE) + "' run " + kExperiment +
-                                     " -o " + path("x.h5"));
+  const auto environment =
+      run_shell("env SLURM_ARRAY_TASK_ID=7 SLURM_ARRAY_TASK_COUNT=3 '" +
+                std::string(SECCOOP_EXECUTABLE) + "' run " + kExperiment + " -o " + path("x.h5"));
   EXPECT_EQ(environment.exit_code, 2) << environment.output;
   EXPECT_NE(environment.output.find("cannot derive a shard from the Slurm job array"),
             std::string::npos)
@@ -168,7 +173,8 @@ TEST_F(Shards, MergeOfAnUnfinishedShardSaysHowToFinishIt) {
   EXPECT_EQ(merge.exit_code, 2);
   EXPECT_NE(merge.output.find("error: run 3 is missing ('" + path("s1.h5.partial") +
                               "' has not completed them: finish it with `seccoop run EXPERIMENT "
-                              "--shard 1/3 -o " + path("s1.h5") + " --resume`)"),
+                              "--shard 1/3 -o " +
+                              path("s1.h5") + " --resume`)"),
             std::string::npos)
       << merge.output;
   // Resuming the shard computes the one run it lacks, into the same rows.

@@ -16,7 +16,8 @@ TEST(SobolSweep, IndicesEstimatedFromTheFileMatchTheAnalyticOnes) {
   const auto experiment_file = source_dir() / "tests/data/configs/sobol-recruits.yaml";
   TempDir dir;
   const auto output = dir / "sobol.h5";
-  const auto result = run_seccoop("run '" + experiment_file.string() + "' --quiet --threads 2 -o " + output.string());
+  const auto result = run_seccoop("run '" + experiment_file.string() + "' --quiet --threads 2 -o " +
+                                  output.string());
   ASSERT_EQ(result.exit_code, 0) << result.output;
 
   const auto experiment = agents::load_experiment(experiment_file, {});

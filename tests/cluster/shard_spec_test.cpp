@@ -75,21 +75,24 @@ TEST(ShardFromSlurm, NoArrayNoShard) {
 }
 
 TEST(ShardFromSlurm, TaskIdAndCountNameTheShard) {
-  const auto shard = shard_from_slurm(environment(
-      {{"SLURM_ARRAY_TASK_ID", "2"}, {"SLURM_ARRAY_TASK_COUNT", "3"},
-       {"SLURM_ARRAY_TASK_MIN", "0"}, {"SLURM_ARRAY_TASK_MAX", "2"}}));
+  const auto shard = shard_from_slurm(environment({{"SLURM_ARRAY_TASK_ID", "2"},
+                                                   {"SLURM_ARRAY_TASK_COUNT", "3"},
+                                                   {"SLURM_ARRAY_TASK_MIN", "0"},
+                                                   {"SLURM_ARRAY_TASK_MAX", "2"}}));
   EXPECT_EQ(shard, (ShardSpec{.index = 2, .count = 3}));
 }
 
 TEST(ShardFromSlurm, WithoutCountMinAndMaxGiveIt) {
   // --array=1-4: tasks 1..4 are shards 0..3 of 4.
-  const auto shard = shard_from_slurm(environment(
-      {{"SLURM_ARRAY_TASK_ID", "3"}, {"SLURM_ARRAY_TASK_MIN", "1"}, {"SLURM_ARRAY_TASK_MAX", "4"}}));
+  const auto shard = shard_from_slurm(environment({{"SLURM_ARRAY_TASK_ID", "3"},
+                                                   {"SLURM_ARRAY_TASK_MIN", "1"},
+                                                   {"SLURM_ARRAY_TASK_MAX", "4"}}));
   EXPECT_EQ(shard, (ShardSpec{.index = 2, .count = 4}));
   // --array=0-10:5: tasks 0, 5, 10 are shards 0..2 of 3.
-  const auto stepped = shard_from_slurm(
-      environment({{"SLURM_ARRAY_TASK_ID", "10"}, {"SLURM_ARRAY_TASK_MIN", "0"},
-                   {"SLURM_ARRAY_TASK_MAX", "10"}, {"SLURM_ARRAY_TASK_STEP", "5"}}));
+  const auto stepped = shard_from_slurm(environment({{"SLURM_ARRAY_TASK_ID", "10"},
+                                                     {"SLURM_ARRAY_TASK_MIN", "0"},
+                                                     {"SLURM_ARRAY_TASK_MAX", "10"},
+                                                     {"SLURM_ARRAY_TASK_STEP", "5"}}));
   EXPECT_EQ(stepped, (ShardSpec{.index = 2, .count = 3}));
 }
 

@@ -21,9 +21,9 @@ inline std::filesystem::path published_network_dir() {
   do {                                                                                          \
     if (!std::filesystem::exists(seccoop::testing::published_network_dir() /                    \
                                  "BACRIM2020_Nodes.csv")) {                                     \
-      GTEST_SKIP() << "published network not found at "                                        \
+      GTEST_SKIP() << "published network not found at "                                         \
                    << seccoop::testing::published_network_dir()                                 \
                    << " (the data of Prieto-Curiel et al. 2023 lives in ../shared/data beside " \
-                      "the checkout; it is never copied into the repository)";                 \
+                      "the checkout; it is never copied into the repository)";                  \
     }                                                                                           \
   } while (false)

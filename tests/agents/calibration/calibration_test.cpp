@@ -11,7 +11,9 @@ using testing::run_scenario;
 
 class Baseline : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { runs_ = new testing::ScenarioRuns(run_scenario("baseline.yaml", 20)); }
+  static void SetUpTestSuite() {
+    runs_ = new testing::ScenarioRuns(run_scenario("baseline.yaml", 20));
+  }
   static void TearDownTestSuite() {
     delete runs_;
     runs_ = nullptr;
@@ -75,7 +77,8 @@ TEST(ElPaso2024, SinaloaSplitsAndItsHomicidesRiseToTheObservedLevel) {
   // Sinaloa splits in every replicate, in the week of the capture (week 8: 20-27 July).
   for (const auto& run : runs.runs) {
     bool split = false;
-    for (const auto& event : run.events) split |= event.type == EventType::split && event.actor == 1 && event.week == 8;
+    for (const auto& event : run.events)
+      split |= event.type == EventType::split && event.actor == 1 && event.week == 8;
     EXPECT_TRUE(split);
   }
   // Two to four months later: September 144, October 188, November 175 (press counts of

@@ -19,7 +19,8 @@ Ending ending(const std::string& file) {
   Ending e;
   for (const auto& run : runs.runs) {
     e.trust_mx_in_us += run.get(Series::trust_mx_in_us, last) / 10.0;
-    for (std::size_t w = 1; w <= last; ++w) e.joint_effort += run.week_values(Series::operations, w)[0] / 10.0;
+    for (std::size_t w = 1; w <= last; ++w)
+      e.joint_effort += run.week_values(Series::operations, w)[0] / 10.0;
   }
   return e;
 }

@@ -18,7 +18,8 @@ struct ScenarioRuns {
   [[nodiscard]] const agents::Scenario& scenario() const { return experiment.scenarios.front(); }
 
   /// Mean over replicates of the sum of `series` (all slots) over weeks [first, last].
-  [[nodiscard]] double mean_total(agents::Series series, std::size_t first, std::size_t last) const {
+  [[nodiscard]] double mean_total(agents::Series series, std::size_t first,
+                                  std::size_t last) const {
     double total = 0.0;
     for (const auto& run : runs) {
       for (std::size_t w = first; w <= last; ++w) {

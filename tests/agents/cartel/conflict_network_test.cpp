@@ -37,7 +37,8 @@ TEST(ConflictNetwork, SparseFormEqualsTheDenseDefinition) {
   std::vector<double> exposure(n);
   network.conflict_exposure(y, m, exposure);
   const auto expected = dense_exposure(n, rivalries, alliances, y, m);
-  for (std::size_t i = 0; i < n; ++i) EXPECT_NEAR(exposure[i], expected[i], 1e-9 * expected[i]) << i;
+  for (std::size_t i = 0; i < n; ++i)
+    EXPECT_NEAR(exposure[i], expected[i], 1e-9 * expected[i]) << i;
 }
 
 }  // namespace

@@ -66,10 +66,9 @@ TEST(CoreCalibration, FlowsBalanceMembers) {
   auto members = initial_members_by_rank(network, parameters.initial_members);
   const double before = sum(members);
   MembershipFlows flows;
-  dynamics.step_expected(members,
-                         MembershipDrivers::uniform(network.size(), parameters), 2,
-                         flows);
-  const double net = sum(flows.recruits) - sum(flows.incapacitated) - sum(flows.deaths) - sum(flows.exits);
+  dynamics.step_expected(members, MembershipDrivers::uniform(network.size(), parameters), 2, flows);
+  const double net =
+      sum(flows.recruits) - sum(flows.incapacitated) - sum(flows.deaths) - sum(flows.exits);
   EXPECT_NEAR(sum(members) - before, net, 1e-8);
   // 110 arrests a week are shared among all cartels.
   EXPECT_NEAR(sum(flows.incapacitated), 110.0, 0.5);

@@ -54,7 +54,8 @@ TEST(Mechanisms, AUnilateralStrikeLowersMexicanTrustAndCoordination) {
 
   EXPECT_LT(trust_from(s, 1), trust_from(c, 1) - 0.1);  // Mexico's trust in the US
   EXPECT_LT(s.coordination[0].level, c.coordination[0].level - 0.1);
-  EXPECT_DOUBLE_EQ(s.cartels.members[0], members_before - s.parameters.operations.strike_members_killed);
+  EXPECT_DOUBLE_EQ(s.cartels.members[0],
+                   members_before - s.parameters.operations.strike_members_killed);
   const double bystanders = s.parameters.operations.strike_collateral_deaths;
   EXPECT_NEAR(s.tally.collateral_deaths[0], 0.8 * bystanders, 1e-12);  // where A is present
   EXPECT_NEAR(s.tally.collateral_deaths[1], 0.2 * bystanders, 1e-12);
@@ -68,19 +69,22 @@ TEST(Mechanisms, ContainmentShrinksTheSuccessionMultiplier) {
   const CartelParameters& p = s.parameters.cartel;
   const double containment = s.parameters.operations.containment;
   EXPECT_DOUBLE_EQ(s.cartels.contest_multiplier[0], p.contest_peak_multiplier);
-  EXPECT_DOUBLE_EQ(s.cartels.contest_multiplier[1], 1.0 + (p.contest_peak_multiplier - 1.0) * (1.0 - containment));
+  EXPECT_DOUBLE_EQ(s.cartels.contest_multiplier[1],
+                   1.0 + (p.contest_peak_multiplier - 1.0) * (1.0 - containment));
   EXPECT_DOUBLE_EQ(s.cartels.cohesion[0], 0.9 - p.hvt_cohesion_loss);
 }
 
 TEST(Mechanisms, ASplitAddsAFactionWithARivalryAndConservesMembers) {
   auto tiny = make_tiny_world();
   RunState& s = tiny.start();
-  const double total_before = std::accumulate(s.cartels.members.begin(), s.cartels.members.end(), 0.0);
+  const double total_before =
+      std::accumulate(s.cartels.members.begin(), s.cartels.members.end(), 0.0);
   const std::size_t rivalries_before = s.rivalries.size();
   ASSERT_TRUE(split_cartel(s, 0));
   EXPECT_EQ(s.cartels.count, 4U);
   EXPECT_EQ(s.cartels.parent[3], 0);
-  EXPECT_DOUBLE_EQ(std::accumulate(s.cartels.members.begin(), s.cartels.members.end(), 0.0), total_before);
+  EXPECT_DOUBLE_EQ(std::accumulate(s.cartels.members.begin(), s.cartels.members.end(), 0.0),
+                   total_before);
   EXPECT_DOUBLE_EQ(s.cartels.members[3], 10000 * s.parameters.cartel.split_member_share);
   // Inherits A's rivalry with B, and a new rivalry with its parent that starts at 0.
   ASSERT_EQ(s.rivalries.size(), rivalries_before + 2);
@@ -116,7 +120,9 @@ TEST(Mechanisms, TariffsLowerMexicanCapability) {
 
   EXPECT_DOUBLE_EQ(s.policy.tariff_rate, 0.25);
   const auto& p = s.parameters;
-  const double expected = 10.0 + p.aid.adjustment_rate * (10.0 * (1.0 - p.policy.tariff_capacity_elasticity * 0.25) - 10.0);
+  const double expected =
+      10.0 +
+      p.aid.adjustment_rate * (10.0 * (1.0 - p.policy.tariff_capacity_elasticity * 0.25) - 10.0);
   EXPECT_DOUBLE_EQ(s.actors.capability[1], expected);
   EXPECT_DOUBLE_EQ(f.actors.capability[1], 10.0);
   EXPECT_DOUBLE_EQ(s.actors.capability[0], 10.0);  // US capability is untouched

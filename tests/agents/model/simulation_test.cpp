@@ -32,8 +32,8 @@ TEST(Simulation, StochasticMeanOfHundredReplicationsIsWithinTwoPercentOfExpected
   double mean_deaths = 0.0;
   constexpr int kReplications = 100;
   for (int r = 0; r < kReplications; ++r) {
-    const RunRecord run =
-        simulate_run(stochastic_world, {.master_seed = 7, .run_index = static_cast<std::uint64_t>(r)});
+    const RunRecord run = simulate_run(
+        stochastic_world, {.master_seed = 7, .run_index = static_cast<std::uint64_t>(r)});
     mean += final_members(run) / kReplications;
     mean_deaths += run.get(Series::deaths, run.weeks()) / kReplications;
   }

@@ -40,7 +40,8 @@ class BadNetworkFiles : public ::testing::Test {
            ("seccoop-net-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
-    write("BACRIM2020_Nodes.csv", "\xEF\xBB\xBFNode,Group,State,ShortName\nN1,A,X,A\nN2,\"B, b\",Y,B\n");
+    write("BACRIM2020_Nodes.csv",
+          "\xEF\xBB\xBFNode,Group,State,ShortName\nN1,A,X,A\nN2,\"B, b\",Y,B\n");
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   void write(const std::string& name, const std::string& text) {
@@ -50,7 +51,8 @@ class BadNetworkFiles : public ::testing::Test {
 };
 
 TEST_F(BadNetworkFiles, SymmetricMaximumOfTheTwoDirections) {
-  write("BACRIM2020_Rivals.csv", "Edge,Node,Group,RNode,RGroup,weight\nE1,N1,A,N2,B,2\nE2,N2,B,N1,A,5\n");
+  write("BACRIM2020_Rivals.csv",
+        "Edge,Node,Group,RNode,RGroup,weight\nE1,N1,A,N2,B,2\nE2,N2,B,N1,A,5\n");
   write("BACRIM2020_Alliances.csv", "Edge,Node,Group,RNode,RGroup,weight\n");
   sim::Diagnostics diagnostics;
   const auto network = load_published_network(dir_, diagnostics);
@@ -73,7 +75,8 @@ TEST_F(BadNetworkFiles, UnknownNodeBadWeightAndMissingFileAreReportedWithLines) 
   EXPECT_EQ(items[1].where.line, 3);
   EXPECT_EQ(items[1].expected, "a finite number >= 0");
   EXPECT_EQ(items[2].found, "\"x\"");
-  EXPECT_NE(items[3].to_string().find("BACRIM2020_Alliances.csv: file not found"), std::string::npos);
+  EXPECT_NE(items[3].to_string().find("BACRIM2020_Alliances.csv: file not found"),
+            std::string::npos);
 }
 
 }  // namespace

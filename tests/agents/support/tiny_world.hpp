@@ -19,8 +19,10 @@ struct TinyWorld {
   /// A run state at the start of week 1, tallies reset.
   agents::RunState& start() {
     world = agents::build_world(scenario);
-    record = std::make_unique<agents::RunRecord>(0, static_cast<std::size_t>(scenario.weeks), world.axis_sizes());
-    state = std::make_unique<agents::RunState>(world, sim::StreamKey{.master_seed = 1, .run_index = 0}, *record);
+    record = std::make_unique<agents::RunRecord>(0, static_cast<std::size_t>(scenario.weeks),
+                                                 world.axis_sizes());
+    state = std::make_unique<agents::RunState>(
+        world, sim::StreamKey{.master_seed = 1, .run_index = 0}, *record);
     state->week = 1;
     state->tally.reset(world.cartel_capacity, world.definition->regions.size(), world.actor_count(),
                        state->trust.size());
@@ -37,20 +39,39 @@ inline std::shared_ptr<agents::WorldDefinition> tiny_world_definition(bool us_ca
   w->regions.borders_us = {0, 0};
   w->regions.neighbours = {{}, {}};
   w->cartels = {
-      {.name = "A", .initial_members = 10000, .cohesion = 0.9, .fentanyl_share = 0.5, .corruption_reach = 1.0,
+      {.name = "A",
+       .initial_members = 10000,
+       .cohesion = 0.9,
+       .fentanyl_share = 0.5,
+       .corruption_reach = 1.0,
        .presence = {{0, 0.8}, {1, 0.2}}},
-      {.name = "B", .initial_members = 20000, .cohesion = 0.9, .fentanyl_share = 0.5, .corruption_reach = 1.0,
+      {.name = "B",
+       .initial_members = 20000,
+       .cohesion = 0.9,
+       .fentanyl_share = 0.5,
+       .corruption_reach = 1.0,
        .presence = {{1, 1.0}}},
       {.name = "C", .initial_members = 1000, .cohesion = 0.9, .presence = {{1, 1.0}}},
   };
   w->rivalries = {{.first = 0, .second = 1, .weight = 3}};
   w->actors = {
-      {.name = "US", .type = ActorType::us_agency, .capability = 10, .collection_rate = 0.1, .initial_intel = 0.5,
-       .unilateral_propensity = 1.0, .can_strike = us_can_strike},
-      {.name = "MX", .type = ActorType::mx_body, .capability = 10, .collection_rate = 0.05, .initial_intel = 0.1,
-       .integrity = 0.5, .sovereignty_sensitivity = 1.0},
+      {.name = "US",
+       .type = ActorType::us_agency,
+       .capability = 10,
+       .collection_rate = 0.1,
+       .initial_intel = 0.5,
+       .unilateral_propensity = 1.0,
+       .can_strike = us_can_strike},
+      {.name = "MX",
+       .type = ActorType::mx_body,
+       .capability = 10,
+       .collection_rate = 0.05,
+       .initial_intel = 0.1,
+       .integrity = 0.5,
+       .sovereignty_sensitivity = 1.0},
   };
-  w->trust = {{.from = 0, .to = 1, .alpha = 5, .beta = 5}, {.from = 1, .to = 0, .alpha = 5, .beta = 5}};
+  w->trust = {{.from = 0, .to = 1, .alpha = 5, .beta = 5},
+              {.from = 1, .to = 0, .alpha = 5, .beta = 5}};
   w->coordination = {{.us_actor = 0, .mx_actor = 1, .level = 0.5}};
   w->governments = {.us_pressure = 0.5, .mx_stance = 0.8};
   return w;

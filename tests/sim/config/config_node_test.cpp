@@ -52,8 +52,9 @@ TEST(ConfigNode, WrongTypeOutOfRangeAndNonFiniteAreReported) {
   ASSERT_EQ(items.size(), 3U);
   EXPECT_EQ(items[0].to_string(),
             "test.yaml:1:4: key 'a': wrong type (expected a number in [0, 1], found \"text\")");
-  EXPECT_EQ(items[1].to_string(),
-            "test.yaml:2:4: key 'b': value out of range (expected a number in [0, 1], found \"7\")");
+  EXPECT_EQ(
+      items[1].to_string(),
+      "test.yaml:2:4: key 'b': value out of range (expected a number in [0, 1], found \"7\")");
   EXPECT_EQ(items[2].message, "not a finite number");
 }
 

@@ -7,9 +7,9 @@ namespace {
 
 TEST(CsvReader, HandlesBomQuotedCommasDoubledQuotesAndCrlf) {
   Diagnostics diagnostics;
-  const auto table = CsvTable::parse(
-      "\xEF\xBB\xBFNode,Group\r\nN1,\"A, the first\"\r\nN2,\"Reina \"\"V\"\"\"\r\n", "x.csv",
-      diagnostics);
+  const auto table =
+      CsvTable::parse("\xEF\xBB\xBFNode,Group\r\nN1,\"A, the first\"\r\nN2,\"Reina \"\"V\"\"\"\r\n",
+                      "x.csv", diagnostics);
   EXPECT_TRUE(diagnostics.empty());
   ASSERT_EQ(table.header(), (std::vector<std::string>{"Node", "Group"}));
   ASSERT_EQ(table.rows().size(), 2U);

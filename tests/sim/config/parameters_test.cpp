@@ -8,7 +8,8 @@ namespace {
 std::shared_ptr<const ParameterTable> sample_table() {
   auto table = std::make_shared<ParameterTable>();
   table->add({.path = "core.rate", .default_value = 0.5, .range = {0, 1}, .unit = "1/week"});
-  table->add({.path = "core.count", .default_value = 3, .range = {0, 10}, .unit = "1", .integer = true});
+  table->add(
+      {.path = "core.count", .default_value = 3, .range = {0, 10}, .unit = "1", .integer = true});
   table->add({.path = "trust.forgetting", .default_value = 0.9, .range = {0, 1}, .unit = "1"});
   return table;
 }
