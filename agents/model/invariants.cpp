@@ -70,13 +70,11 @@ void check_cartels(const RunState& s) {
 void check_relations(const RunState& s) {
   for (const TrustEdge& edge : s.trust) {
     const std::string name = fmt::format("'{}' -> '{}'", actor_name(s, edge.from), actor_name(s, edge.to));
+    // Trust is the Beta(alpha, beta) mean alpha / (alpha + beta): in (0, 1) exactly when
+    // both are positive and finite.
     if (!(std::isfinite(edge.alpha) && edge.alpha > 0.0 && std::isfinite(edge.beta) && edge.beta > 0.0)) {
-      violated(s, "trust alpha > 0 and beta > 0",
+      violated(s, "trust in [0, 1]: alpha > 0 and beta > 0",
                fmt::format("trust {} is Beta({}, {})", name, edge.alpha, edge.beta));
-    }
-    if (!in_unit_interval(RunState::trust_level(edge))) {
-      violated(s, "trust in [0, 1]",
-               fmt::format("trust {} is {}", name, RunState::trust_level(edge)));
     }
   }
   for (const CoordinationEdge& edge : s.coordination) {

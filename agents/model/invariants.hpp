@@ -4,7 +4,7 @@
 // trust with alpha, beta > 0, presence shares summing to 1, and members conserved by the
 // cartel phase (splits move members, they do not make or lose any). The readers validate the
 // user's input, so a violation is a bug in seccoop and is raised as sim::InternalError:
-//   "internal error (a bug in seccoop, please report it): invariant 'trust in [0, 1]'
+//   "internal error (a bug in seccoop, please report it): invariant 'cohesion in [0, 1]'
 //    violated in week 12 of run 3: ..."
 //
 // simulation.cpp runs these checks as phases of the weekly pipeline in debug builds and when

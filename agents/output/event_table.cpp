@@ -79,6 +79,12 @@ void add_event_schema(const Experiment& experiment, sim::io::FileSchema& schema)
       "parameter value, or members of the new faction (by kind)"));
 }
 
+void write_event_coordinate(sim::io::ResultsFile& file) {
+  std::vector<std::int32_t> slots(file.dimension_size("event"));
+  std::iota(slots.begin(), slots.end(), 0);
+  file.write_static("event", std::span<const std::int32_t>(slots));
+}
+
 void write_events(sim::io::ResultsFile& file, std::size_t row, const RunRecord& record) {
   const std::size_t slots = file.dimension_size("event");
   if (record.events.size() > slots) throw sim::InternalError("more events than event slots");

@@ -19,6 +19,9 @@ std::size_t event_slots(const Experiment& experiment);
 /// Adds the `event` dimension, its coordinate and the event variables.
 void add_event_schema(const Experiment& experiment, sim::io::FileSchema& schema);
 
+/// Writes the `event` coordinate (slot numbers), once, with the other coordinates.
+void write_event_coordinate(sim::io::ResultsFile& file);
+
 /// Writes `record`'s events into row `row`.
 void write_events(sim::io::ResultsFile& file, std::size_t row, const RunRecord& record);
 

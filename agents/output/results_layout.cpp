@@ -181,6 +181,7 @@ void write_coordinates(sim::io::ResultsFile& file, const Experiment& experiment,
   file.write_static("scenario", std::span<const std::string>(names));
   if (weeks > 0) file.write_static("date", std::span<const std::string>(dates));
   write_axis_coordinates(file, axes_used(experiment.outputs.series()), worlds);
+  write_event_coordinate(file);
 }
 
 namespace {

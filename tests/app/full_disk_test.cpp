@@ -74,10 +74,14 @@ class FullDisk : public HostileInput {
   void expect_resume_finishes(const fs::path& output, long kept, const std::string& note = {}) {
     const auto resumed = run_shell(run_command(output) + " --resume");
     ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
-    if (!note.empty()) EXPECT_NE(resumed.output.find(note), std::string::npos) << resumed.output;
+    if (!note.empty()) {
+      EXPECT_NE(resumed.output.find(note), std::string::npos) << resumed.output;
+    }
     EXPECT_FALSE(fs::exists(output.string() + ".partial"));
     expect_same_data(output, dir_ / "reference.h5");
-    if (kept >= 0) std::cout << "[ measured ] " << kept << " of 1000 runs were complete when the disk was full\n";
+    if (kept >= 0) {
+      std::cout << "[ measured ] " << kept << " of 1000 runs were complete when the disk was full\n";
+    }
   }
 
   std::string experiment_;

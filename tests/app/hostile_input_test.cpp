@@ -153,7 +153,7 @@ TEST_F(HostileConfig, CommandLineMistakesAreUserErrors) {
       {"--threads many", "error: --threads: Value many not in range"},
       {"--replications 0", "error: --replications: Value 0 not in range 1 to 10000000"},
       {"--seed -1", "error: --seed: a seed is a whole number >= 0, found -1"},
-      {"--sed 3", "error: The following argument was not expected: --sed"},
+      {"--sed 3", "error: The following arguments were not expected: 3 --sed"},
       {"--set core.recruitment_rate_per_week", "malformed override (expected path=value"},
   };
   for (const auto& [options, message] : cases) {

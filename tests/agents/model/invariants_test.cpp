@@ -53,8 +53,9 @@ TEST(Invariants, EachBrokenQuantityIsReported) {
       {"members >= 0 and finite", [](RunState& s) { s.cartels.members[0] = std::nan(""); }},
       {"cohesion in [0, 1]", [](RunState& s) { s.cartels.cohesion[2] = 1.5; }},
       {"presence shares sum to 1", [](RunState& s) { s.cartels.presence[0][0].share = 0.5; }},
-      {"trust alpha > 0 and beta > 0", [](RunState& s) { s.trust[0].beta = 0.0; }},
-      {"trust in [0, 1]", [](RunState& s) { s.trust[1].alpha = -0.5; s.trust[1].beta = 2.0; }},
+      {"trust in [0, 1]: alpha > 0 and beta > 0", [](RunState& s) { s.trust[0].beta = 0.0; }},
+      {"trust in [0, 1]: alpha > 0 and beta > 0", [](RunState& s) { s.trust[1].alpha = -0.5; }},
+      {"trust in [0, 1]: alpha > 0 and beta > 0", [](RunState& s) { s.trust[1].alpha = std::numeric_limits<double>::infinity(); }},
       {"coordination in [0, 1]", [](RunState& s) { s.coordination[0].level = -0.1; }},
   };
   for (const auto& item : cases) {
