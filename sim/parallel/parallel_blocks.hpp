@@ -9,6 +9,8 @@
 
 #include <cstddef>
 
+#include "sim/parallel/tsan_annotations.hpp"
+
 namespace seccoop::sim {
 
 inline constexpr std::size_t kParallelItemsMin = 4096;
@@ -21,12 +23,17 @@ void for_each_block(std::size_t count, Body&& body) {
     body(std::size_t{0}, count);
     return;
   }
+  // ThreadSanitizer cannot see TBB hand the blocks out and back (tsan_annotations.hpp).
+  detail::hand_over(&detail::block_channels.start);
   oneapi::tbb::parallel_for(
       oneapi::tbb::blocked_range<std::size_t>(0, count, kParallelBlock),
       [&](const oneapi::tbb::blocked_range<std::size_t>& range) {
+        detail::take_over(&detail::block_channels.start);
         body(range.begin(), range.end());
+        detail::hand_over(&detail::block_channels.done);
       },
       oneapi::tbb::simple_partitioner());
+  detail::take_over(&detail::block_channels.done);
 }
 
 }  // namespace seccoop::sim

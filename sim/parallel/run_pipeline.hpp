@@ -2,42 +2,104 @@
 // Runs flow through a oneTBB pipeline: hand out run indices in order -> simulate in parallel ->
 // write in run order on one writer thread. Results are therefore written in the same order,
 // with the same content, for any thread count; at most `2 * threads` results are in memory.
+//
+// Errors: no exception crosses a filter. oneTBB cancels a pipeline whose filter throws without
+// destroying the results in flight (LeakSanitizer showed the RunRecords of a job stopped by a
+// full disk leaking), so each failure is carried to the writer, which keeps the first in run
+// order, stops handing out runs and drops what is still in flight; the error is rethrown once
+// the pipeline has drained. Which error is reported therefore does not depend on the threads.
+//
+// Results travel between filters as plain pointers, each owned by exactly one filter at a
+// time, so that the only memory TBB itself touches is a pointer (see tsan_annotations.hpp).
 #include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_pipeline.h>
 
+#include <atomic>
 #include <cstdint>
+#include <exception>
+#include <memory>
+#include <optional>
 #include <utility>
+
+#include "sim/parallel/tsan_annotations.hpp"
 
 namespace seccoop::sim {
 
 /// simulate(run_index) -> Result runs concurrently; write(run_index, Result&&) runs serially
-/// in increasing run order. `runs` lists the run indices to do, in order.
+/// in increasing run order. `runs` lists the run indices to do, in order. The first exception
+/// (in run order) of either is rethrown after the runs in flight are dropped.
 template <class RunList, class Simulate, class Write>
 void run_pipeline(const RunList& runs, std::size_t threads, Simulate&& simulate, Write&& write) {
   using Result = decltype(simulate(std::uint64_t{}));
+  struct Outcome {
+    std::uint64_t run = 0;
+    std::optional<Result> result;  // none: skipped after a failure, or failed
+    std::exception_ptr error;
+  };
   if (threads == 0) threads = 1;
   oneapi::tbb::global_control limit(oneapi::tbb::global_control::max_allowed_parallelism, threads);
   std::size_t next = 0;
-  oneapi::tbb::parallel_pipeline(
-      2 * threads, oneapi::tbb::make_filter<void, std::uint64_t>(
-                       oneapi::tbb::filter_mode::serial_in_order,
-                       [&](oneapi::tbb::flow_control& control) -> std::uint64_t {
-                         if (next == runs.size()) {
-                           control.stop();
-                           return 0;
-                         }
-                         return static_cast<std::uint64_t>(runs[next++]);
-                       }) &
-                       oneapi::tbb::make_filter<std::uint64_t, std::pair<std::uint64_t, Result>>(
-                           oneapi::tbb::filter_mode::parallel,
-                           [&](std::uint64_t run) {
-                             return std::pair<std::uint64_t, Result>(run, simulate(run));
-                           }) &
-                       oneapi::tbb::make_filter<std::pair<std::uint64_t, Result>, void>(
-                           oneapi::tbb::filter_mode::serial_in_order,
-                           [&](std::pair<std::uint64_t, Result> done) {
-                             write(done.first, std::move(done.second));
-                           }));
+  std::atomic<bool> stopping{false};
+  std::exception_ptr failure;
+  // Hand-overs for ThreadSanitizer: the chain is built (TBB copies the lambdas) before the
+  // caller hands over, and each lambda takes over before it reads what it captured.
+  const auto chain =
+      oneapi::tbb::make_filter<void, std::uint64_t>(
+          oneapi::tbb::filter_mode::serial_in_order,
+          [&](oneapi::tbb::flow_control& control) -> std::uint64_t {
+            detail::take_over(&detail::pipeline_channels.start);
+            detail::take_over(&detail::pipeline_channels.input);
+            std::uint64_t run = 0;
+            if (next == runs.size() || stopping.load(std::memory_order_relaxed)) {
+              control.stop();
+            } else {
+              run = static_cast<std::uint64_t>(runs[next++]);
+            }
+            detail::hand_over(&detail::pipeline_channels.input);
+            detail::hand_over(&detail::pipeline_channels.done);
+            return run;
+          }) &
+      oneapi::tbb::make_filter<std::uint64_t, Outcome*>(
+          oneapi::tbb::filter_mode::parallel,
+          [&](std::uint64_t run) {
+            detail::take_over(&detail::pipeline_channels.start);
+            auto outcome = std::make_unique<Outcome>(Outcome{.run = run});
+            if (!stopping.load(std::memory_order_relaxed)) {
+              try {
+                outcome->result.emplace(simulate(run));
+              } catch (...) {
+                outcome->error = std::current_exception();
+              }
+            }
+            detail::hand_over(&detail::pipeline_channels.to_writer);
+            detail::hand_over(&detail::pipeline_channels.done);
+            return outcome.release();
+          }) &
+      oneapi::tbb::make_filter<Outcome*, void>(
+          oneapi::tbb::filter_mode::serial_in_order, [&](Outcome* handed) {
+            detail::take_over(&detail::pipeline_channels.start);
+            detail::take_over(&detail::pipeline_channels.to_writer);
+            detail::take_over(&detail::pipeline_channels.writer);
+            const std::unique_ptr<Outcome> outcome(handed);
+            if (!failure) {  // after a failure, what is in flight is dropped
+              if (outcome->error) {
+                failure = outcome->error;
+              } else {
+                try {
+                  write(outcome->run, std::move(*outcome->result));
+                } catch (...) {
+                  failure = std::current_exception();
+                }
+              }
+              if (failure) stopping.store(true, std::memory_order_relaxed);
+            }
+            detail::hand_over(&detail::pipeline_channels.writer);
+            detail::hand_over(&detail::pipeline_channels.done);
+          });
+  detail::hand_over(&detail::pipeline_channels.start);
+  oneapi::tbb::parallel_pipeline(2 * threads, chain);
+  detail::take_over(&detail::pipeline_channels.done);
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace seccoop::sim
