@@ -31,7 +31,8 @@ class ScratchFolder {
  public:
   ScratchFolder() {
     std::error_code error;
-    const fs::path base = fs::is_directory("/dev/shm", error) ? fs::path("/dev/shm") : fs::temp_directory_path();
+    const fs::path base =
+        fs::is_directory("/dev/shm", error) ? fs::path("/dev/shm") : fs::temp_directory_path();
     path_ = base / ("seccoop-csv-fuzzer-" + std::to_string(::getpid()));
     fs::create_directories(path_);
   }
@@ -54,11 +55,13 @@ void require(bool holds) {
 void check_table(std::string_view text) {
   seccoop::sim::Diagnostics diagnostics;
   const auto table = seccoop::sim::CsvTable::parse(text, "fuzz.csv", diagnostics);
-  for (const auto& row : table.rows()) require(row.fields.size() == table.header().size() && row.line >= 2);
+  for (const auto& row : table.rows())
+    require(row.fields.size() == table.header().size() && row.line >= 2);
 }
 
 void check_network(std::string_view text, const fs::path& folder) {
-  const char* const names[] = {"BACRIM2020_Nodes.csv", "BACRIM2020_Rivals.csv", "BACRIM2020_Alliances.csv"};
+  const char* const names[] = {"BACRIM2020_Nodes.csv", "BACRIM2020_Rivals.csv",
+                               "BACRIM2020_Alliances.csv"};
   std::size_t from = 0;
   for (const char* name : names) {
     const std::size_t end = std::min(text.find('\f', from), text.size());
@@ -71,7 +74,8 @@ void check_network(std::string_view text, const fs::path& folder) {
   if (!diagnostics.empty()) return;
   for (const auto* pairs : {&network.rivalries, &network.alliances}) {
     for (const auto& pair : *pairs) {
-      require(pair.first < network.size() && pair.second < network.size() && pair.first != pair.second);
+      require(pair.first < network.size() && pair.second < network.size() &&
+              pair.first != pair.second);
       require(std::isfinite(pair.weight) && pair.weight >= 0.0);
     }
   }

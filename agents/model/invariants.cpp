@@ -20,9 +20,10 @@ constexpr double kShareSumTolerance = 1e-9;
 /// Members balance to rounding: a week adds and removes at most a few times the total.
 constexpr double kBalanceRelativeTolerance = 1e-9;
 
-[[noreturn]] void violated(const RunState& s, std::string_view invariant, const std::string& detail) {
-  throw sim::InternalError(fmt::format("invariant '{}' violated in week {} of run {}: {}", invariant,
-                                       s.week, s.sampler.key().run_index, detail));
+[[noreturn]] void violated(const RunState& s, std::string_view invariant,
+                           const std::string& detail) {
+  throw sim::InternalError(fmt::format("invariant '{}' violated in week {} of run {}: {}",
+                                       invariant, s.week, s.sampler.key().run_index, detail));
 }
 
 bool in_unit_interval(double value) { return std::isfinite(value) && value >= 0.0 && value <= 1.0; }
@@ -69,10 +70,12 @@ void check_cartels(const RunState& s) {
 
 void check_relations(const RunState& s) {
   for (const TrustEdge& edge : s.trust) {
-    const std::string name = fmt::format("'{}' -> '{}'", actor_name(s, edge.from), actor_name(s, edge.to));
+    const std::string name =
+        fmt::format("'{}' -> '{}'", actor_name(s, edge.from), actor_name(s, edge.to));
     // Trust is the Beta(alpha, beta) mean alpha / (alpha + beta): in (0, 1) exactly when
     // both are positive and finite.
-    if (!(std::isfinite(edge.alpha) && edge.alpha > 0.0 && std::isfinite(edge.beta) && edge.beta > 0.0)) {
+    if (!(std::isfinite(edge.alpha) && edge.alpha > 0.0 && std::isfinite(edge.beta) &&
+          edge.beta > 0.0)) {
       violated(s, "trust in [0, 1]: alpha > 0 and beta > 0",
                fmt::format("trust {} is Beta({}, {})", name, edge.alpha, edge.beta));
     }
@@ -113,11 +116,12 @@ sim::PhasePipeline<RunState>::PhaseFunction with_member_balance_check(
     const double tolerance = kBalanceRelativeTolerance * std::max({1.0, before, after});
     // Expected-value integration clamps a cartel driven below zero at zero, which adds
     // members; only then may the total exceed the balance.
-    const bool clamped = std::any_of(s.cartels.members.begin(),
-                                     s.cartels.members.begin() + static_cast<std::ptrdiff_t>(s.cartels.count),
-                                     [](double members) { return members == 0.0; });
-    const bool balanced = std::abs(after - expected) <= tolerance ||
-                          (clamped && after >= expected - tolerance);
+    const bool clamped =
+        std::any_of(s.cartels.members.begin(),
+                    s.cartels.members.begin() + static_cast<std::ptrdiff_t>(s.cartels.count),
+                    [](double members) { return members == 0.0; });
+    const bool balanced =
+        std::abs(after - expected) <= tolerance || (clamped && after >= expected - tolerance);
     if (!balanced) {
       violated(s, "members conserved by the cartel phase (splits move members)",
                fmt::format("{:.17g} members before, {:.17g} after, but recruits less arrests, "

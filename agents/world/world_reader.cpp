@@ -130,7 +130,8 @@ WorldDefinition read_world(const sim::ConfigNode& root, const std::filesystem::p
   for (const auto& entry : entries) world.cartels.push_back(entry.cartel);
   if (tail) add_tail(read_tail(*tail), tail_members, world);
   if (cartels && cartels->is_sequence() && world.cartels.empty() && !tail) {
-    cartels->report("no cartels", "at least one cartel (or a tail of local groups)", "an empty list");
+    cartels->report("no cartels", "at least one cartel (or a tail of local groups)",
+                    "an empty list");
   }
 
   std::vector<std::optional<sim::ConfigNode>> actor_nodes;

@@ -95,8 +95,8 @@ void check_output_choice(const RunArguments& arguments, const fs::path& output) 
   const fs::path partial = sim::io::ResultsFile::partial_path_for(output);
   for (const fs::path& path : {output, partial}) {  // --force cannot replace a folder
     if (fs::is_directory(path, error)) {
-      throw sim::UserError(fmt::format("'{}' is a directory: name a results file with -o FILE",
-                                       path.string()));
+      throw sim::UserError(
+          fmt::format("'{}' is a directory: name a results file with -o FILE", path.string()));
     }
   }
   if (arguments.force || arguments.resume) return;
@@ -229,14 +229,16 @@ void add_run_command(CLI::App& cli, CommandAction& action, const std::string& co
                       "Results file (default: <experiment name>.h5)");
   // CLI11 reads "-1" into an unsigned option as 2^64 - 1: the ranges refuse it (0 would mean
   // "not given" below).
-  command->add_option("--threads", arguments->threads,
-                      "Worker threads (default: SLURM_CPUS_PER_TASK, else all cores)")
+  command
+      ->add_option("--threads", arguments->threads,
+                   "Worker threads (default: SLURM_CPUS_PER_TASK, else all cores)")
       ->check(CLI::Range(1, 1000000));
   command->add_option("--seed", arguments->seed, "Master seed (overrides the file)")
       ->check(CLI::Validator(
           [](const std::string& text) {
-            return text.starts_with('-') ? std::string("a seed is a whole number >= 0, found " + text)
-                                         : std::string();
+            return text.starts_with('-')
+                       ? std::string("a seed is a whole number >= 0, found " + text)
+                       : std::string();
           },
           "SEED"));
   command->add_option("--replications", arguments->replications, "Replications per scenario")

@@ -25,8 +25,9 @@ std::string readable(const std::string& description) {
     const auto eof = description.find("eof = ");
     const auto stored = description.find("stored_eof = ");
     if (eof != std::string::npos && stored != std::string::npos) {
-      return "truncated file: " + description.substr(eof + 6, description.find(',', eof) - eof - 6) +
-             " of its " + description.substr(stored + 13) + " bytes are there (a copy or transfer cut short?)";
+      return "truncated file: " +
+             description.substr(eof + 6, description.find(',', eof) - eof - 6) + " of its " +
+             description.substr(stored + 13) + " bytes are there (a copy or transfer cut short?)";
     }
   }
   const std::string marker = "error message = '";

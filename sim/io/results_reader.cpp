@@ -69,7 +69,8 @@ ResultsReader::ResultsReader(const fs::path& path) : impl_(std::make_unique<Impl
   impl_->path = path;
   std::error_code error;
   if (!fs::is_regular_file(path, error)) {
-    throw IoError(path, "open", fs::is_directory(path, error) ? "it is a directory" : "no such file");
+    throw IoError(path, "open",
+                  fs::is_directory(path, error) ? "it is a directory" : "no such file");
   }
   if (H5Fis_hdf5(path.c_str()) <= 0) {
     static_cast<void>(H5Eclear2(H5E_DEFAULT));

@@ -1,4 +1,4 @@
-// A job that runs out of room while writing: on a full disk (a 2 MiB tmpfs, when this test may
+// A job that runs out of room while writing: on a full disk (a 1 MiB tmpfs, when this test may
 // mount one) and under a file-size limit (ulimit -f: seccoop ignores SIGXFSZ, so the write
 // fails with EFBIG instead of the signal killing it). Either way the job stops with exit code
 // 2 and a message saying what happened and what to do, the runs flagged complete stay readable
@@ -44,27 +44,30 @@ class FullDisk : public HostileInput {
  protected:
   void SetUp() override {
     write_network("net");
-    // About 6 MB of results in about a second: a few hundred runs fit in 2 MiB.
-    experiment_ = write("e.yaml",
-                        "schema_version: 1\nname: full-disk\nscenarios:\n  - " +
-                            scenario_line() + "\nreplications: 1000\nseed: 3\n");
-    const auto reference = run_seccoop("run " + experiment_ + " --quiet --threads 2 -o " + path("reference.h5"));
+    // About 3 MB of results in about a second (a minute under ASan): a third fits in 1 MiB.
+    experiment_ = write("e.yaml", "schema_version: 1\nname: full-disk\nscenarios:\n  - " +
+                                      scenario_line() + "\nreplications: 1000\nseed: 3\n");
+    const auto reference =
+        run_seccoop("run " + experiment_ + " --quiet --threads 2 -o " + path("reference.h5"));
     ASSERT_EQ(reference.exit_code, 0) << reference.output;
   }
   std::string scenario_line() const {
-    return "{schema_version: 1, name: tiny, start: 2012-01-02, weeks: 300, integration: "
-           "stochastic, network: {source: published, directory: " + path("net") + "}}";
+    return "{schema_version: 1, name: tiny, start: 2012-01-02, weeks: 150, integration: "
+           "stochastic, network: {source: published, directory: " +
+           path("net") + "}}";
   }
   std::string run_command(const fs::path& output) const {
-    return "'" + std::string(SECCOOP_EXECUTABLE) + "' run " + experiment_ + " --quiet --threads 2 -o " +
-           output.string();
+    return "'" + std::string(SECCOOP_EXECUTABLE) + "' run " + experiment_ +
+           " --quiet --threads 2 -o " + output.string();
   }
 
-  /// What `seccoop info` says of the .partial: the number of runs flagged complete (-1: unreadable).
+  /// What `seccoop info` says of the .partial: the number of runs flagged complete (-1:
+  /// unreadable).
   static long complete_runs(const fs::path& partial) {
     const auto info = run_seccoop("info " + partial.string());
     std::smatch match;
-    if (info.exit_code != 0 || !std::regex_search(info.output, match, std::regex(R"(runs\s+(\d+) of 1000)"))) {
+    if (info.exit_code != 0 ||
+        !std::regex_search(info.output, match, std::regex(R"(runs\s+(\d+) of 1000)"))) {
       return -1;
     }
     return std::stol(match[1]);
@@ -80,7 +83,8 @@ class FullDisk : public HostileInput {
     EXPECT_FALSE(fs::exists(output.string() + ".partial"));
     expect_same_data(output, dir_ / "reference.h5");
     if (kept >= 0) {
-      std::cout << "[ measured ] " << kept << " of 1000 runs were complete when the disk was full\n";
+      std::cout << "[ measured ] " << kept
+                << " of 1000 runs were complete when the disk was full\n";
     }
   }
 
@@ -90,7 +94,7 @@ class FullDisk : public HostileInput {
 TEST_F(FullDisk, ANoSpaceErrorKeepsTheCompleteRunsAndResumeFinishes) {
   if (geteuid() != 0) GTEST_SKIP() << "mounting a tmpfs needs root";
   TmpfsMount disk;
-  if (!disk.mount(dir_ / "small", 2)) GTEST_SKIP() << "mount -t tmpfs is not permitted here";
+  if (!disk.mount(dir_ / "small", 1)) GTEST_SKIP() << "mount -t tmpfs is not permitted here";
   const auto output = dir_ / "small" / "out.h5";
   const auto full = run_shell(run_command(output));
   EXPECT_EQ(full.exit_code, 2) << full.output;
@@ -111,8 +115,8 @@ TEST_F(FullDisk, ANoSpaceErrorKeepsTheCompleteRunsAndResumeFinishes) {
 
 TEST_F(FullDisk, AFileSizeLimitIsAnErrorNotASignalAndResumeRepairsTheCutShortFile) {
   const auto output = dir_ / "out.h5";
-  // 2048 blocks of 1 KiB (bash's ulimit -f unit): the .partial stops at 2 MiB.
-  const auto limited = run_shell("bash -c \"ulimit -f 2048; exec " + run_command(output) + "\"");
+  // 1024 blocks of 1 KiB (bash's ulimit -f unit): the .partial stops at 1 MiB.
+  const auto limited = run_shell("bash -c \"ulimit -f 1024; exec " + run_command(output) + "\"");
   EXPECT_EQ(limited.exit_code, 2) << limited.output;  // not 153 (SIGXFSZ) nor 139 (SIGSEGV)
   EXPECT_NE(limited.output.find("error: results file '" + output.string() +
                                 ".partial': cannot flush: file write failed: File too large; the "
@@ -122,9 +126,11 @@ TEST_F(FullDisk, AFileSizeLimitIsAnErrorNotASignalAndResumeRepairsTheCutShortFil
   // HDF5 rewrote its header, but not the data past the limit: the file is cut short.
   const auto info = run_seccoop("info " + output.string() + ".partial");
   EXPECT_NE(info.output.find("truncated file"), std::string::npos) << info.output;
-  EXPECT_NE(info.output.find("`seccoop run ... --resume` repairs and finishes it"), std::string::npos)
+  EXPECT_NE(info.output.find("`seccoop run ... --resume` repairs and finishes it"),
+            std::string::npos)
       << info.output;
-  expect_resume_finishes(output, -1, "was cut short by a failed write (a full disk or a file-size limit)");
+  expect_resume_finishes(output, -1,
+                         "was cut short by a failed write (a full disk or a file-size limit)");
 }
 
 }  // namespace

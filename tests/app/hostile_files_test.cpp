@@ -25,12 +25,14 @@ class HostileFiles : public HostileInput {
   /// `seccoop run` of the good scenario over the network in `folder`.
   CommandResult run_over(const std::string& folder, std::initializer_list<std::string> messages) {
     const auto file = write("broken.yaml", scenario(folder));
-    return expect_refused("run " + file + " --quiet -o " + path("out.h5"), messages, path("out.h5"));
+    return expect_refused("run " + file + " --quiet -o " + path("out.h5"), messages,
+                          path("out.h5"));
   }
   std::string scenario_;
 };
 
-TEST_F(HostileFiles, TheSmallNetworkRuns) {  // the control: the cases below differ from it only where said
+TEST_F(HostileFiles,
+       TheSmallNetworkRuns) {  // the control: the cases below differ from it only where said
   const auto result = run_seccoop("run " + scenario_ + " --quiet -o " + path("out.h5"));
   EXPECT_EQ(result.exit_code, 0) << result.output;
   EXPECT_TRUE(fs::exists(dir_ / "out.h5"));
@@ -40,14 +42,14 @@ TEST_F(HostileFiles, ANetworkFileThatIsADirectoryOrLiesUnderAFile) {
   write_network("dir");
   fs::remove(dir_ / "dir/BACRIM2020_Nodes.csv");
   fs::create_directories(dir_ / "dir/BACRIM2020_Nodes.csv");  // root ignores chmod 000; not this
-  const auto result = run_over("dir", {"dir/BACRIM2020_Nodes.csv: not a regular file (it is a directory)"});
+  const auto result =
+      run_over("dir", {"dir/BACRIM2020_Nodes.csv: not a regular file (it is a directory)"});
   // The nodes file failing, every edge would name an unknown node: that is not repeated.
   EXPECT_EQ(result.output.find("unknown node id"), std::string::npos) << result.output;
 
   write("notes.txt", "a file, not a folder");
-  run_over("notes.txt/net",
-           {"notes.txt/net/BACRIM2020_Nodes.csv: file not found ('" + path("notes.txt") +
-            "' is a file, not a directory)"});
+  run_over("notes.txt/net", {"notes.txt/net/BACRIM2020_Nodes.csv: file not found ('" +
+                             path("notes.txt") + "' is a file, not a directory)"});
 }
 
 TEST_F(HostileFiles, MalformedCsvRowsAreReportedWithTheirLines) {
@@ -60,15 +62,18 @@ TEST_F(HostileFiles, MalformedCsvRowsAreReportedWithTheirLines) {
         "E4,N3,Gamma,N1,Los Alfa,-1\n"
         "E5,N3,Gamma,N1,Los Alfa,1e400\n"
         "E6,N3,Gamma,N1,Los Alfa,\n");
-  write("rows/BACRIM2020_Alliances.csv", "Edge,Node,Group,RNode,RGroup,weight\nA1,N2,\"Beta,N3,Gamma,4\n");
+  write("rows/BACRIM2020_Alliances.csv",
+        "Edge,Node,Group,RNode,RGroup,weight\nA1,N2,\"Beta,N3,Gamma,4\n");
   const std::string rivals = "rows/BACRIM2020_Rivals.csv:";
-  const std::string bad_weight = ": key 'weight': bad weight (expected a finite number >= 0, found ";
-  run_over("rows", {rivals + "2:1: wrong number of fields (expected 6 fields as in the header, found 7)",
-                    rivals + "3:1: wrong number of fields (expected 6 fields as in the header, found 4)",
-                    rivals + "4:1" + bad_weight + "\"nan\")", rivals + "5:1" + bad_weight + "\"-1\")",
-                    rivals + "6:1" + bad_weight + "\"1e400\")", rivals + "7:1" + bad_weight + "\"\")",
-                    "rows/BACRIM2020_Alliances.csv:2: a quoted field is never closed (expected a "
-                    "closing '\"', found the end of the file)"});
+  const std::string bad_weight =
+      ": key 'weight': bad weight (expected a finite number >= 0, found ";
+  run_over("rows",
+           {rivals + "2:1: wrong number of fields (expected 6 fields as in the header, found 7)",
+            rivals + "3:1: wrong number of fields (expected 6 fields as in the header, found 4)",
+            rivals + "4:1" + bad_weight + "\"nan\")", rivals + "5:1" + bad_weight + "\"-1\")",
+            rivals + "6:1" + bad_weight + "\"1e400\")", rivals + "7:1" + bad_weight + "\"\")",
+            "rows/BACRIM2020_Alliances.csv:2: a quoted field is never closed (expected a "
+            "closing '\"', found the end of the file)"});
 }
 
 TEST_F(HostileFiles, ANetworkWithoutGroups) {
@@ -79,7 +84,8 @@ TEST_F(HostileFiles, ANetworkWithoutGroups) {
   run_over("none", {"none/BACRIM2020_Nodes.csv:1:1: no groups (expected at least one row after the "
                     "header, found none)"});
   write("none/BACRIM2020_Nodes.csv", "");
-  run_over("none", {"none/BACRIM2020_Nodes.csv: the file is empty (expected a header line and data rows)"});
+  run_over("none",
+           {"none/BACRIM2020_Nodes.csv: the file is empty (expected a header line and data rows)"});
 }
 
 TEST_F(HostileFiles, OutputPathsThatCannotBeWritten) {
@@ -94,24 +100,28 @@ TEST_F(HostileFiles, OutputPathsThatCannotBeWritten) {
   // A folder in place of the output: found before the runs, not at the rename after them.
   fs::create_directories(dir_ / "folder.h5");
   for (const std::string force : {"", " --force", " --resume"}) {
-    expect_refused(run + path("folder.h5") + force,
-                   {"error: '" + path("folder.h5") + "' is a directory: name a results file with -o FILE"});
+    expect_refused(
+        run + path("folder.h5") + force,
+        {"error: '" + path("folder.h5") + "' is a directory: name a results file with -o FILE"});
   }
   EXPECT_FALSE(fs::exists(dir_ / "folder.h5.partial"));
   fs::create_directories(dir_ / "p.h5.partial");
-  expect_refused(run + path("p.h5") + " --resume",
-                 {"error: '" + path("p.h5.partial") + "' is a directory: name a results file with -o FILE"});
+  expect_refused(
+      run + path("p.h5") + " --resume",
+      {"error: '" + path("p.h5.partial") + "' is a directory: name a results file with -o FILE"});
 }
 
 TEST_F(HostileFiles, ResumeOfAPartialThatIsNoResultsFile) {
   const std::string run = "run " + scenario_ + " --quiet -o " + path("out.h5") + " --resume";
   write("out.h5.partial", "these are not the results you are looking for\n");
-  expect_refused(run, {"error: results file '" + path("out.h5.partial") + "': cannot open: not an HDF5 file"});
+  expect_refused(
+      run, {"error: results file '" + path("out.h5.partial") + "': cannot open: not an HDF5 file"});
   EXPECT_EQ(fs::file_size(dir_ / "out.h5.partial"), 46U);  // left as it was
 
   // An HDF5 file of another program.
   fs::remove(dir_ / "out.h5.partial");
-  const hid_t file = H5Fcreate(path("out.h5.partial").c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+  const hid_t file =
+      H5Fcreate(path("out.h5.partial").c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
   ASSERT_GE(file, 0);
   H5Fclose(file);
   expect_refused(run, {"error: results file '" + path("out.h5.partial") + "': cannot"});
@@ -119,7 +129,9 @@ TEST_F(HostileFiles, ResumeOfAPartialThatIsNoResultsFile) {
 }
 
 TEST_F(HostileFiles, ResumeOfATruncatedCopyIsRefusedAndLeftAlone) {
-  ASSERT_EQ(run_seccoop("run " + scenario_ + " --quiet --replications 40 -o " + path("whole.h5")).exit_code, 0);
+  ASSERT_EQ(run_seccoop("run " + scenario_ + " --quiet --replications 40 -o " + path("whole.h5"))
+                .exit_code,
+            0);
   fs::copy_file(dir_ / "whole.h5", dir_ / "out.h5.partial");
   const auto half = fs::file_size(dir_ / "whole.h5") / 2;
   fs::resize_file(dir_ / "out.h5.partial", half);
@@ -128,22 +140,26 @@ TEST_F(HostileFiles, ResumeOfATruncatedCopyIsRefusedAndLeftAlone) {
                   "`seccoop run ... --resume` repairs and finishes it"});
   // --resume extends it to its recorded size, but the runs flagged complete do not read back
   // (half the file is missing, not the tail a failed write leaves): refused, file restored.
-  expect_refused("run " + scenario_ + " --quiet --replications 40 -o " + path("out.h5") + " --resume",
-                 {"error: '" + path("out.h5.partial") + "' is cut short (" + std::to_string(half) +
-                      " of its",
-                  "its complete runs do not read back even when it is extended", "start over with --force"});
+  expect_refused(
+      "run " + scenario_ + " --quiet --replications 40 -o " + path("out.h5") + " --resume",
+      {"error: '" + path("out.h5.partial") + "' is cut short (" + std::to_string(half) + " of its",
+       "its complete runs do not read back even when it is extended", "start over with --force"});
   EXPECT_EQ(fs::file_size(dir_ / "out.h5.partial"), half);
 }
 
 TEST_F(HostileFiles, MergeOfBrokenFiles) {
-  ASSERT_EQ(run_seccoop("run " + scenario_ + " --quiet --replications 2 -o " + path("good.h5")).exit_code, 0);
+  ASSERT_EQ(
+      run_seccoop("run " + scenario_ + " --quiet --replications 2 -o " + path("good.h5")).exit_code,
+      0);
   write("text.h5", "not HDF5\n");
   fs::copy_file(dir_ / "good.h5", dir_ / "cut.h5");
   fs::resize_file(dir_ / "cut.h5", fs::file_size(dir_ / "good.h5") / 2);
-  for (const auto& [input, message] : {std::pair<std::string, std::string>{"text.h5", "not an HDF5 file"},
-                                       {"cut.h5", "truncated file"}}) {
+  for (const auto& [input, message] :
+       {std::pair<std::string, std::string>{"text.h5", "not an HDF5 file"},
+        {"cut.h5", "truncated file"}}) {
     expect_refused("merge " + path("good.h5") + " " + path(input) + " -o " + path("m.h5"),
-                   {"error: results file '" + path(input) + "': cannot open: " + message}, path("m.h5"));
+                   {"error: results file '" + path(input) + "': cannot open: " + message},
+                   path("m.h5"));
   }
 }
 

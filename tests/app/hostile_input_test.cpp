@@ -26,13 +26,15 @@ TEST_F(HostileConfig, MalformedYamlIsASyntaxErrorAtItsLine) {
   };
   const Case cases[] = {
       {"schema_version: 1\n\tname: x\n", "s.yaml:2:1: YAML syntax error: illegal tab"},
-      {"schema_version: 1\nweeks: [1, 2\n", "s.yaml:3:1: YAML syntax error: end of sequence flow not found"},
+      {"schema_version: 1\nweeks: [1, 2\n",
+       "s.yaml:3:1: YAML syntax error: end of sequence flow not found"},
       // yaml-cpp alone would swallow the rest of the file into the value and report
       // "missing required key" for the keys below the quote.
       {"schema_version: 1\nname: \"x\nstart: 2012-01-02\nweeks: 3\n",
        "s.yaml:2:7: YAML syntax error: a quoted value is never closed (expected a closing quote, "
        "found the end of the file)"},
-      {"schema_version: 1\nname: 'x\n\n", "s.yaml:2:7: YAML syntax error: a quoted value is never closed"},
+      {"schema_version: 1\nname: 'x\n\n",
+       "s.yaml:2:7: YAML syntax error: a quoted value is never closed"},
       {"a: " + std::string(600, '[') + std::string(600, ']') + "\n",
        "YAML syntax error: lists or mappings nested too deeply (expected fewer than 500 levels"},
   };
@@ -54,13 +56,18 @@ TEST_F(HostileConfig, WrongTypesAreAllReportedInOnePass) {
                           "schema_version: 1\nname: {a: 1}\nstart: 12\nweeks: [1, 2]\n"
                           "integration: 3\nsubsteps: x\n" +
                               network());
-  expect_refused("validate " + file,
-                 {file + ":2:7: key 'name': wrong type (expected text, found a mapping)",
-                  file + ":3:8: key 'start': not a calendar date (expected an ISO date YYYY-MM-DD, found \"12\")",
-                  file + ":4:8: key 'weeks': wrong type (expected a whole number in [1, 100000], found a list)",
-                  file + ":5:14: key 'integration': unknown value (expected one of: expected stochastic, found \"3\")",
-                  file + ":6:11: key 'substeps': wrong type (expected a whole number in [1, 1000], found \"x\")",
-                  "5 problems found"});
+  expect_refused(
+      "validate " + file,
+      {file + ":2:7: key 'name': wrong type (expected text, found a mapping)",
+       file +
+           ":3:8: key 'start': not a calendar date (expected an ISO date YYYY-MM-DD, found \"12\")",
+       file +
+           ":4:8: key 'weeks': wrong type (expected a whole number in [1, 100000], found a list)",
+       file + ":5:14: key 'integration': unknown value (expected one of: expected stochastic, "
+              "found \"3\")",
+       file +
+           ":6:11: key 'substeps': wrong type (expected a whole number in [1, 1000], found \"x\")",
+       "5 problems found"});
 }
 
 TEST_F(HostileConfig, NonFiniteAndOutOfRangeNumbersNameTheRange) {
@@ -75,9 +82,15 @@ TEST_F(HostileConfig, NonFiniteAndOutOfRangeNumbersNameTheRange) {
       "validate " + file,
       {file + ":4:8: key 'weeks': value out of range (expected a whole number in [1, 100000], "
               "found \"99999999999999999999\")",
-       file + ":8:32: " + core + "recruitment_rate_per_week': not a finite number (expected a number in [0, 1], found \".nan\")",
-       file + ":9:22: " + core + "initial_members': not a finite number (expected a number in [0, 1e+09], found \".inf\")",
-       file + ":10:25: " + core + "conflict_lethality': value out of range (expected a number in [0, 0.001], found \"1e400\")",
+       file + ":8:32: " + core +
+           "recruitment_rate_per_week': not a finite number (expected a number in [0, 1], found "
+           "\".nan\")",
+       file + ":9:22: " + core +
+           "initial_members': not a finite number (expected a number in [0, 1e+09], found "
+           "\".inf\")",
+       file + ":10:25: " + core +
+           "conflict_lethality': value out of range (expected a number in [0, 0.001], found "
+           "\"1e400\")",
        file + ":11:33: " + core + "saturation_per_member_week': not a finite number",
        "5 problems found"});
 }
@@ -86,14 +99,17 @@ TEST_F(HostileConfig, NonFiniteOverridesOnTheCommandLine) {
   write_network("net");
   const auto file = write("s.yaml", scenario("net"));
   const auto output = path("out.h5");
-  expect_refused("run " + file + " -o " + output +
-                     " --set core.recruitment_rate_per_week=nan --set core.initial_members=1e400"
-                     " --set core.conflict_lethality=-inf",
-                 {"error: --set core.recruitment_rate_per_week=nan: key "
-                  "'core.recruitment_rate_per_week': value out of range (expected a number in [0, 1], found nan)",
-                  "key 'core.initial_members': value out of range (expected a number, found \"1e400\")",
-                  "key 'core.conflict_lethality': value out of range (expected a number in [0, 0.001], found -inf)"},
-                 output);
+  expect_refused(
+      "run " + file + " -o " + output +
+          " --set core.recruitment_rate_per_week=nan --set core.initial_members=1e400"
+          " --set core.conflict_lethality=-inf",
+      {"error: --set core.recruitment_rate_per_week=nan: key "
+       "'core.recruitment_rate_per_week': value out of range (expected a number in [0, 1], found "
+       "nan)",
+       "key 'core.initial_members': value out of range (expected a number, found \"1e400\")",
+       "key 'core.conflict_lethality': value out of range (expected a number in [0, 0.001], found "
+       "-inf)"},
+      output);
 }
 
 TEST_F(HostileConfig, EmptyAndNonMappingFilesSayWhatTheyHold) {
@@ -106,8 +122,10 @@ TEST_F(HostileConfig, EmptyAndNonMappingFilesSayWhatTheyHold) {
   for (const auto& [text, found] : cases) {
     const auto file = write("s.yaml", text);
     expect_refused("validate " + file,
-                   {file + ":1:1: the file must be a mapping of keys to values (expected a mapping "
-                           "such as 'schema_version: 1', " + found + ")"});
+                   {file +
+                    ":1:1: the file must be a mapping of keys to values (expected a mapping "
+                    "such as 'schema_version: 1', " +
+                    found + ")"});
   }
 }
 
@@ -133,11 +151,12 @@ TEST_F(HostileConfig, AConfigThatIsADirectoryOrLiesUnderAFile) {
 }
 
 TEST_F(HostileConfig, AWorldWithoutCartelsIsRefused) {
-  const auto file = write("s.yaml",
-                          "schema_version: 1\nname: w\nstart: 2025-01-20\nweeks: 5\nworld:\n"
-                          "  schema_version: 1\n"
-                          "  regions: [{code: A, name: A, population: 10, borders_us: false, neighbours: []}]\n"
-                          "  cartels: []\n  actors: []\n  governments: {us_pressure: 0.5, mx_stance: 0.5}\n");
+  const auto file =
+      write("s.yaml",
+            "schema_version: 1\nname: w\nstart: 2025-01-20\nweeks: 5\nworld:\n"
+            "  schema_version: 1\n"
+            "  regions: [{code: A, name: A, population: 10, borders_us: false, neighbours: []}]\n"
+            "  cartels: []\n  actors: []\n  governments: {us_pressure: 0.5, mx_stance: 0.5}\n");
   expect_refused("run " + file + " -o " + path("out.h5"),
                  {file + ":8:12: key 'world.cartels': no cartels (expected at least one cartel (or "
                          "a tail of local groups), found an empty list)"},

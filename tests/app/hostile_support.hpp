@@ -38,9 +38,9 @@ class HostileInput : public ::testing::Test {
 
   /// A core-only scenario over the network in `folder` (relative to the scenario file).
   static std::string scenario(const std::string& folder, int weeks = 10) {
-    return "schema_version: 1\nname: hostile\nstart: 2012-01-02\nweeks: " +
-           std::to_string(weeks) + "\nintegration: stochastic\nnetwork: {source: published, " +
-           "directory: " + folder + "}\n";
+    return "schema_version: 1\nname: hostile\nstart: 2012-01-02\nweeks: " + std::to_string(weeks) +
+           "\nintegration: stochastic\nnetwork: {source: published, " + "directory: " + folder +
+           "}\n";
   }
 
   [[nodiscard]] std::string path(const std::string& name) const { return (dir_ / name).string(); }

@@ -55,7 +55,8 @@ TEST(Invariants, EachBrokenQuantityIsReported) {
       {"presence shares sum to 1", [](RunState& s) { s.cartels.presence[0][0].share = 0.5; }},
       {"trust in [0, 1]: alpha > 0 and beta > 0", [](RunState& s) { s.trust[0].beta = 0.0; }},
       {"trust in [0, 1]: alpha > 0 and beta > 0", [](RunState& s) { s.trust[1].alpha = -0.5; }},
-      {"trust in [0, 1]: alpha > 0 and beta > 0", [](RunState& s) { s.trust[1].alpha = std::numeric_limits<double>::infinity(); }},
+      {"trust in [0, 1]: alpha > 0 and beta > 0",
+       [](RunState& s) { s.trust[1].alpha = std::numeric_limits<double>::infinity(); }},
       {"coordination in [0, 1]", [](RunState& s) { s.coordination[0].level = -0.1; }},
   };
   for (const auto& item : cases) {
@@ -63,8 +64,9 @@ TEST(Invariants, EachBrokenQuantityIsReported) {
     RunState& state = tiny.start();
     item.corrupt(state);
     const std::string message = internal_error_of([&] { check_week_invariants(state); });
-    EXPECT_NE(message.find(std::string("invariant '") + item.invariant + "' violated in week 1 of run 0"),
-              std::string::npos)
+    EXPECT_NE(
+        message.find(std::string("invariant '") + item.invariant + "' violated in week 1 of run 0"),
+        std::string::npos)
         << item.invariant << ": " << message;
   }
 }
@@ -96,7 +98,8 @@ TEST(Invariants, TheRealCartelPhaseBalances) {
 
 TEST(Invariants, ASimulationOfACorruptWorldStopsInWeekOne) {
   if (!kInvariantsChecked) {
-    GTEST_SKIP() << "invariants are not checked in this build (release without SECCOOP_CHECK_INVARIANTS)";
+    GTEST_SKIP()
+        << "invariants are not checked in this build (release without SECCOOP_CHECK_INVARIANTS)";
   }
   auto tiny = testing::make_tiny_world();
   auto definition = testing::tiny_world_definition();

@@ -30,7 +30,8 @@ std::string read(const fs::path& file) {
 /// The error an experiment file gives, or "" when it loads.
 std::string yaml_error(const std::string& text) {
   try {
-    static_cast<void>(load_experiment_text(text, testing::config_dir() / "experiments" / "input.yaml", {}));
+    static_cast<void>(
+        load_experiment_text(text, testing::config_dir() / "experiments" / "input.yaml", {}));
   } catch (const sim::UserError& error) {
     return error.what();
   }
@@ -42,11 +43,13 @@ std::string csv_error(const std::string& text, const fs::path& folder) {
   sim::Diagnostics table_diagnostics;
   const auto table = sim::CsvTable::parse(text, "input.csv", table_diagnostics);
   for (const auto& row : table.rows()) EXPECT_EQ(row.fields.size(), table.header().size());
-  const char* const names[] = {"BACRIM2020_Nodes.csv", "BACRIM2020_Rivals.csv", "BACRIM2020_Alliances.csv"};
+  const char* const names[] = {"BACRIM2020_Nodes.csv", "BACRIM2020_Rivals.csv",
+                               "BACRIM2020_Alliances.csv"};
   std::size_t from = 0;
   for (const char* name : names) {
     const std::size_t end = std::min(text.find('\f', from), text.size());
-    std::ofstream(folder / name, std::ios::binary) << text.substr(std::min(from, text.size()), end - std::min(from, text.size()));
+    std::ofstream(folder / name, std::ios::binary)
+        << text.substr(std::min(from, text.size()), end - std::min(from, text.size()));
     from = end + 1;
   }
   Scenario scenario{.name = "regression",
@@ -73,7 +76,8 @@ TEST(FuzzRegressions, EveryInputGivesItsCleanError) {
     ASSERT_TRUE(fs::exists(expect_file)) << input << " needs a .expect file";
     const std::string expected = read(expect_file);
     const std::string text = read(input);
-    const std::string error = input.extension() == ".yaml" ? yaml_error(text) : csv_error(text, scratch.path());
+    const std::string error =
+        input.extension() == ".yaml" ? yaml_error(text) : csv_error(text, scratch.path());
     EXPECT_NE(error.find(expected), std::string::npos)
         << input.filename() << ": expected \"" << expected << "\" in \"" << error << "\"";
     ++checked;
