@@ -124,8 +124,15 @@ TEST_F(HostileFiles, ResumeOfAPartialThatIsNoResultsFile) {
       H5Fcreate(path("out.h5.partial").c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
   ASSERT_GE(file, 0);
   H5Fclose(file);
-  expect_refused(run, {"error: results file '" + path("out.h5.partial") + "': cannot"});
+  // Said as `info` says it (it was "cannot read global attribute 'experiment_yaml'").
+  expect_refused(run, {"error: results file '" + path("out.h5.partial") +
+                       "': cannot read it as seccoop results: not a seccoop results file (it has "
+                       "no 'experiment_yaml' attribute)"});
   EXPECT_TRUE(fs::exists(dir_ / "out.h5.partial"));
+  // The same for a final file that --resume finds without a .partial.
+  fs::rename(dir_ / "out.h5.partial", dir_ / "out.h5");
+  expect_refused(run, {"error: results file '" + path("out.h5") +
+                       "': cannot read it as seccoop results: not a seccoop results file"});
 }
 
 TEST_F(HostileFiles, ResumeOfATruncatedCopyIsRefusedAndLeftAlone) {
@@ -161,6 +168,18 @@ TEST_F(HostileFiles, MergeOfBrokenFiles) {
                    {"error: results file '" + path(input) + "': cannot open: " + message},
                    path("m.h5"));
   }
+  // A folder in place of the output, as `run` says it (it was "already exists: add --force").
+  fs::create_directories(dir_ / "folder.h5");
+  for (const std::string force : {"", " --force"}) {
+    expect_refused(
+        "merge " + path("good.h5") + " -o " + path("folder.h5") + force,
+        {"error: '" + path("folder.h5") + "' is a directory: name a results file with -o FILE"});
+  }
+  EXPECT_FALSE(fs::exists(dir_ / "folder.h5.partial"));
+  fs::create_directories(dir_ / "m.h5.partial");
+  expect_refused(
+      "merge " + path("good.h5") + " -o " + path("m.h5") + " --force",
+      {"error: '" + path("m.h5.partial") + "' is a directory: name a results file with -o FILE"});
 }
 
 }  // namespace
