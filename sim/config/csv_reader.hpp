@@ -17,8 +17,8 @@ namespace seccoop::sim {
 /// every Mexican municipality about 200 KB): a larger file is refused unread, as configuration
 /// files are (kMaxConfigFileBytes), and a line longer than kMaxCsvLineBytes (binary data, a
 /// file of zeros) stops the parse there with one error naming the line.
-inline constexpr std::uintmax_t kMaxCsvFileBytes = 16U * 1024U * 1024U;
-inline constexpr std::size_t kMaxCsvLineBytes = 1024U * 1024U;
+inline constexpr std::uintmax_t kMaxCsvFileBytes = std::uintmax_t{16} * 1024U * 1024U;
+inline constexpr std::size_t kMaxCsvLineBytes = std::size_t{1024} * 1024U;
 
 struct CsvRow {
   int line = 0;  // 1-based line where the row starts
