@@ -7,6 +7,14 @@
 
 namespace seccoop::agents {
 
+/// The largest rivalry or alliance weight any input may give (the published CSV files, a world
+/// file's `rivalries:` and `alliances:`, a tail's `tie_weight`). The published weights are small
+/// whole numbers, 1 to 13 for rivalries and 1 to 6 for alliances; 1e6 leaves room for any
+/// rescaling a study may try, while a weight times members (at most 1e9 each) stays far inside
+/// the range of a double. Unbounded, a rivalry of 1e300 gave 1.9e303 homicides a year and one
+/// of 1.7e308 gave inf, both with exit code 0.
+inline constexpr double kMaxPairWeight = 1e6;
+
 struct WeightedPair {
   std::uint32_t first = 0;  // first < second
   std::uint32_t second = 0;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <map>
 #include <unordered_map>
 
@@ -80,13 +79,14 @@ std::vector<WeightedPair> read_edges(const std::filesystem::path& file, const No
     const std::string& text = row.fields[*weight_column];
     double weight = 0.0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), weight);
-    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(weight) ||
-        weight < 0.0) {
-      diagnostics.add(sim::Diagnostic{.where = where,
-                                      .key = "weight",
-                                      .message = "bad weight",
-                                      .expected = "a finite number >= 0",
-                                      .found = fmt::format("\"{}\"", text)});
+    if (error != std::errc() || end != text.data() + text.size() ||
+        !(weight >= 0.0 && weight <= kMaxPairWeight)) {
+      diagnostics.add(
+          sim::Diagnostic{.where = where,
+                          .key = "weight",
+                          .message = "bad weight",
+                          .expected = fmt::format("a number in [0, {:g}]", kMaxPairWeight),
+                          .found = fmt::format("\"{}\"", text)});
       continue;
     }
     if (from->second == to->second) continue;  // a group is not its own rival or ally

@@ -21,9 +21,15 @@ namespace fs = std::filesystem;
 using sim::io::Attribute;
 
 void check_output(const MergeOptions& options) {
-  if (options.force) return;
   std::error_code error;
   const fs::path partial = sim::io::ResultsFile::partial_path_for(options.output);
+  for (const fs::path& path : {options.output, partial}) {  // --force cannot replace a folder
+    if (fs::is_directory(path, error)) {
+      throw sim::UserError(
+          fmt::format("'{}' is a directory: name a results file with -o FILE", path.string()));
+    }
+  }
+  if (options.force) return;
   if (fs::exists(options.output, error)) {
     throw sim::UserError(fmt::format(
         "'{}' already exists: add --force to replace it, or write elsewhere with -o FILE",

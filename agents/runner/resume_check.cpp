@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "agents/output/results_summary.hpp"
 #include "sim/config/diagnostics.hpp"
 
 namespace seccoop::agents {
@@ -41,9 +42,8 @@ void check_same_shard(const sim::io::ResultsReader& reader,
     return spec.empty() ? std::string("every run of the experiment") : "shard " + spec;
   };
   throw sim::UserError(fmt::format(
-      "'{}' holds {}, not {}: resume with {}, or start over with --force",
-      reader.path().string(), describe(stored), describe(wanted),
-      stored.empty() ? "--shard 0/1" : "--shard " + stored));
+      "'{}' holds {}, not {}: resume with {}, or start over with --force", reader.path().string(),
+      describe(stored), describe(wanted), stored.empty() ? "--shard 0/1" : "--shard " + stored));
 }
 
 std::optional<LineDifference> first_difference(const std::string& stored,
@@ -63,6 +63,7 @@ std::optional<LineDifference> first_difference(const std::string& stored,
 
 void check_same_experiment(const sim::io::ResultsReader& reader, const std::string& current_yaml,
                            const std::filesystem::path& experiment_file) {
+  require_seccoop_results(reader);  // another program's HDF5 file: say so, as `info` does
   const std::string stored = reader.global_text_attribute("experiment_yaml");
   const auto difference = first_difference(stored, current_yaml);
   if (!difference) return;

@@ -30,7 +30,9 @@ std::optional<LineDifference> first_difference(const std::string& stored,
                                                const std::string& current);
 
 /// Throws sim::UserError, naming both files and the first differing line, unless the file's
-/// `experiment_yaml` equals `current_yaml` (the resolved YAML of `experiment_file`).
+/// `experiment_yaml` equals `current_yaml` (the resolved YAML of `experiment_file`); a file
+/// that is no seccoop results file at all (another program's HDF5) is refused as `info` refuses
+/// it: "not a seccoop results file".
 void check_same_experiment(const sim::io::ResultsReader& reader, const std::string& current_yaml,
                            const std::filesystem::path& experiment_file);
 

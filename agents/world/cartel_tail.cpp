@@ -6,6 +6,7 @@
 #include <numeric>
 #include <optional>
 
+#include "agents/network/cartel_network.hpp"
 #include "sim/random/random_stream.hpp"
 
 namespace seccoop::agents {
@@ -94,7 +95,7 @@ TailSpec read_tail(const sim::ConfigNode& node) {
   read_unit("local_rivalry_probability", spec.local_rivalry_probability);
   read_unit("local_alliance_probability", spec.local_alliance_probability);
   if (const auto weight = node.find("tie_weight"))
-    spec.tie_weight = weight->number(1.0, {0.0, 1e6});
+    spec.tie_weight = weight->number(1.0, {0.0, kMaxPairWeight});
   if (spec.rivalry_probability + spec.alliance_probability > 1.0) {
     node.report("probabilities add up to more than 1",
                 "rivalry_probability + alliance_probability <= 1");

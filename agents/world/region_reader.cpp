@@ -38,6 +38,7 @@ std::vector<std::string> split_codes(const std::string& text) {
 std::vector<RegionEntry> entries_from_csv(const std::filesystem::path& path,
                                           sim::Diagnostics& diagnostics) {
   const sim::CsvTable table = sim::CsvTable::read(path, diagnostics);
+  if (table.header().empty()) return {};  // unreadable or no table (reported)
   std::vector<std::optional<std::size_t>> columns;
   for (const char* name : kRegionColumns) columns.push_back(table.column(name, diagnostics));
   std::vector<RegionEntry> entries;

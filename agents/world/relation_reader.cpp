@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "agents/network/cartel_network.hpp"
 #include "agents/world/name_lookup.hpp"
 
 namespace seccoop::agents {
@@ -60,7 +61,7 @@ void read_cartel_pairs(const sim::ConfigNode& list, const WorldDefinition& world
     }
     const auto a = find_cartel(fields[0], world);
     const auto b = find_cartel(fields[1], world);
-    const double weight = fields[2].number(0.0, {0.0, 1e6});
+    const double weight = fields[2].number(0.0, {0.0, kMaxPairWeight});
     if (!a || !b) continue;
     if (*a == *b) {
       item.report("a cartel cannot be paired with itself", "two different cartels",

@@ -13,7 +13,8 @@ namespace {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
-/// Splits text into records, honouring quotes. Reports an unterminated quote.
+/// Splits text into records, honouring quotes. Reports an unterminated quote. A line longer
+/// than kMaxCsvLineBytes is reported and gives no records: what follows is not a table.
 std::vector<CsvRow> split_records(std::string_view text, const std::string& file,
                                   Diagnostics& diagnostics) {
   std::vector<CsvRow> rows;
@@ -23,8 +24,19 @@ std::vector<CsvRow> split_records(std::string_view text, const std::string& file
   bool row_has_content = false;
   int line = 1;
   int quote_line = 0;
+  std::size_t line_start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
+    if (c == '\n') {
+      line_start = i + 1;
+    } else if (i - line_start >= kMaxCsvLineBytes) {
+      diagnostics.add(
+          Diagnostic{.where = {.file = file, .line = line, .column = 0},
+                     .message = "line too long for a CSV table",
+                     .expected = fmt::format("at most {} bytes in a line", kMaxCsvLineBytes),
+                     .found = "more"});
+      return {};
+    }
     if (in_quotes) {
       if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
         field += '"';
@@ -86,7 +98,9 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name,
   table.file_ = file_name;
   if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark)
     text.remove_prefix(kByteOrderMark.size());
+  const std::size_t problems_before = diagnostics.items().size();
   std::vector<CsvRow> records = split_records(text, file_name, diagnostics);
+  if (records.empty() && diagnostics.items().size() > problems_before) return table;
   if (records.empty()) {
     diagnostics.add(Diagnostic{.where = {.file = file_name},
                                .message = "the file is empty",
@@ -112,6 +126,17 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& file_name,
 CsvTable CsvTable::read(const std::filesystem::path& path, Diagnostics& diagnostics) {
   if (std::string reason = unreadable_file_reason(path); !reason.empty()) {
     diagnostics.add(Diagnostic{.where = {.file = path.string()}, .message = std::move(reason)});
+    CsvTable empty;
+    empty.file_ = path.string();
+    return empty;
+  }
+  std::error_code error;
+  if (const auto size = std::filesystem::file_size(path, error);
+      !error && size > kMaxCsvFileBytes) {
+    diagnostics.add(Diagnostic{.where = {.file = path.string()},
+                               .message = "file too large for a CSV table",
+                               .expected = fmt::format("at most {} bytes", kMaxCsvFileBytes),
+                               .found = fmt::format("{} bytes", size)});
     CsvTable empty;
     empty.file_ = path.string();
     return empty;

@@ -3,9 +3,15 @@
 // key, what was expected and what was found; and the code's, which say "please report".
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace seccoop::sim {
+
+/// `text` fit for a terminal, one line: valid UTF-8 is kept ("Cártel"), and every byte that
+/// is a control character (line breaks and tabs included, and C1 controls) or not part of valid
+/// UTF-8 becomes \xNN, so garbage read from a file never reaches the terminal as it is.
+std::string printable(std::string_view text);
 
 /// A place in an input file. Lines and columns are 1-based; 0 means "unknown".
 struct SourceLocation {
@@ -24,7 +30,7 @@ struct Diagnostic {
   std::string expected;  // e.g. "a number in [0, 1]"
   std::string found;     // e.g. "1.7"
 
-  /// "file:line:col: key 'k': message (expected E, found F)"
+  /// "file:line:col: key 'k': message (expected E, found F)", through printable().
   [[nodiscard]] std::string to_string() const;
 };
 

@@ -61,19 +61,64 @@ TEST_F(HostileFiles, MalformedCsvRowsAreReportedWithTheirLines) {
         "E3,N3,Gamma,N1,Los Alfa,nan\n"
         "E4,N3,Gamma,N1,Los Alfa,-1\n"
         "E5,N3,Gamma,N1,Los Alfa,1e400\n"
-        "E6,N3,Gamma,N1,Los Alfa,\n");
+        "E6,N3,Gamma,N1,Los Alfa,\n"
+        "E7,N3,Gamma,N1,Los Alfa,1e300\n"      // was 1.9e303 homicides a year, exit 0
+        "E8,N3,Gamma,N1,Los Alfa,1.7e308\n"    // was inf homicides, exit 0
+        "E9,N3,Gamma,N1,Los Alfa,1000001\n");  // just above the maximum, 1e6
   write("rows/BACRIM2020_Alliances.csv",
         "Edge,Node,Group,RNode,RGroup,weight\nA1,N2,\"Beta,N3,Gamma,4\n");
   const std::string rivals = "rows/BACRIM2020_Rivals.csv:";
   const std::string bad_weight =
-      ": key 'weight': bad weight (expected a finite number >= 0, found ";
-  run_over("rows",
-           {rivals + "2:1: wrong number of fields (expected 6 fields as in the header, found 7)",
-            rivals + "3:1: wrong number of fields (expected 6 fields as in the header, found 4)",
-            rivals + "4:1" + bad_weight + "\"nan\")", rivals + "5:1" + bad_weight + "\"-1\")",
-            rivals + "6:1" + bad_weight + "\"1e400\")", rivals + "7:1" + bad_weight + "\"\")",
-            "rows/BACRIM2020_Alliances.csv:2: a quoted field is never closed (expected a "
-            "closing '\"', found the end of the file)"});
+      ": key 'weight': bad weight (expected a number in [0, 1e+06], found ";
+  run_over(
+      "rows",
+      {rivals + "2:1: wrong number of fields (expected 6 fields as in the header, found 7)",
+       rivals + "3:1: wrong number of fields (expected 6 fields as in the header, found 4)",
+       rivals + "4:1" + bad_weight + "\"nan\")", rivals + "5:1" + bad_weight + "\"-1\")",
+       rivals + "6:1" + bad_weight + "\"1e400\")", rivals + "7:1" + bad_weight + "\"\")",
+       rivals + "8:1" + bad_weight + "\"1e300\")", rivals + "9:1" + bad_weight + "\"1.7e308\")",
+       rivals + "10:1" + bad_weight + "\"1000001\")",
+       "rows/BACRIM2020_Alliances.csv:2: a quoted field is never closed (expected a "
+       "closing '\"', found the end of the file)"});
+}
+
+TEST_F(HostileFiles, TheLargestWeightIsAccepted) {
+  write_network("max");
+  write("max/BACRIM2020_Rivals.csv",
+        "Edge,Node,Group,RNode,RGroup,weight\nE1,N1,Los Alfa,N2,Beta,1e6\n");
+  const auto file = write("max.yaml", scenario("max"));
+  const auto result = run_seccoop("run " + file + " --quiet -o " + path("out.h5"));
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+}
+
+TEST_F(HostileFiles, HugeCsvFilesAndLinesAreRefusedEarly) {
+  write_network("huge");
+  // A sparse file of 16 MiB + 1 byte: refused unread, as a configuration file is.
+  const auto nodes = path("huge/BACRIM2020_Nodes.csv");
+  fs::resize_file(nodes, 16U * 1024U * 1024U + 1U);
+  run_over("huge", {"huge/BACRIM2020_Nodes.csv: file too large for a CSV table (expected at most "
+                    "16777216 bytes, found 16777217 bytes)"});
+  // A line of zeros longer than 1 MiB: one error at that line, nothing about its fields.
+  write_network("huge");
+  write("huge/BACRIM2020_Rivals.csv", "Edge,Node,Group,RNode,RGroup,weight\nE1,N1,Los Alfa,N2," +
+                                          std::string(1024U * 1024U, '\0') + "\n");
+  const auto result =
+      run_over("huge", {"huge/BACRIM2020_Rivals.csv:2: line too long for a CSV table (expected "
+                        "at most 1048576 bytes in a line, found more)"});
+  EXPECT_EQ(result.output.find("BACRIM2020_Rivals.csv:2:1"), std::string::npos) << result.output;
+  EXPECT_LT(result.output.size(), 1000U);
+}
+
+TEST_F(HostileFiles, GarbageBytesAreEscapedInMessages) {
+  write_network("junk");
+  // An id with an invalid UTF-8 byte and a terminal escape; the group name's UTF-8 stays.
+  write("junk/BACRIM2020_Rivals.csv",
+        "Edge,Node,Group,RNode,RGroup,weight\nE1,N\xff\x1b[31m,C\xc3\xa1rtel,N2,Beta,3\n");
+  const auto result = run_over(
+      "junk", {"junk/BACRIM2020_Rivals.csv:2:1: key 'Node': unknown node id (expected an id listed "
+               "in BACRIM2020_Nodes.csv, found N\\xff\\x1b[31m)"});
+  EXPECT_EQ(result.output.find('\xff'), std::string::npos);
+  EXPECT_EQ(result.output.find('\x1b'), std::string::npos);
 }
 
 TEST_F(HostileFiles, ANetworkWithoutGroups) {
@@ -124,8 +169,15 @@ TEST_F(HostileFiles, ResumeOfAPartialThatIsNoResultsFile) {
       H5Fcreate(path("out.h5.partial").c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
   ASSERT_GE(file, 0);
   H5Fclose(file);
-  expect_refused(run, {"error: results file '" + path("out.h5.partial") + "': cannot"});
+  // Said as `info` says it (it was "cannot read global attribute 'experiment_yaml'").
+  expect_refused(run, {"error: results file '" + path("out.h5.partial") +
+                       "': cannot read it as seccoop results: not a seccoop results file (it has "
+                       "no 'experiment_yaml' attribute)"});
   EXPECT_TRUE(fs::exists(dir_ / "out.h5.partial"));
+  // The same for a final file that --resume finds without a .partial.
+  fs::rename(dir_ / "out.h5.partial", dir_ / "out.h5");
+  expect_refused(run, {"error: results file '" + path("out.h5") +
+                       "': cannot read it as seccoop results: not a seccoop results file"});
 }
 
 TEST_F(HostileFiles, ResumeOfATruncatedCopyIsRefusedAndLeftAlone) {
@@ -161,6 +213,18 @@ TEST_F(HostileFiles, MergeOfBrokenFiles) {
                    {"error: results file '" + path(input) + "': cannot open: " + message},
                    path("m.h5"));
   }
+  // A folder in place of the output, as `run` says it (it was "already exists: add --force").
+  fs::create_directories(dir_ / "folder.h5");
+  for (const std::string force : {"", " --force"}) {
+    expect_refused(
+        "merge " + path("good.h5") + " -o " + path("folder.h5") + force,
+        {"error: '" + path("folder.h5") + "' is a directory: name a results file with -o FILE"});
+  }
+  EXPECT_FALSE(fs::exists(dir_ / "folder.h5.partial"));
+  fs::create_directories(dir_ / "m.h5.partial");
+  expect_refused(
+      "merge " + path("good.h5") + " -o " + path("m.h5") + " --force",
+      {"error: '" + path("m.h5.partial") + "' is a directory: name a results file with -o FILE"});
 }
 
 }  // namespace

@@ -163,6 +163,53 @@ TEST_F(HostileConfig, AWorldWithoutCartelsIsRefused) {
                  path("out.h5"));
 }
 
+TEST_F(HostileConfig, RivalryAndAllianceWeightsHaveAMaximum) {
+  // Unbounded, 1e300 gave 1.9e303 homicides a year and 1.7e308 gave inf, with exit code 0.
+  const auto world = [](const std::string& rivalry, const std::string& alliance) {
+    return "schema_version: 1\nname: w\nstart: 2025-01-20\nweeks: 5\nworld:\n"
+           "  schema_version: 1\n"
+           "  regions: [{code: A, name: A, population: 10, borders_us: false, neighbours: []}]\n"
+           "  total_members: 1000\n  cartels:\n"
+           "    - {name: X, share: 0.5, presence: {A: 1}}\n"
+           "    - {name: Y, share: 0.5, presence: {A: 1}}\n"
+           "  rivalries: [[X, Y, " +
+           rivalry + "]]\n  alliances: [[X, Y, " + alliance +
+           "]]\n  actors: []\n  governments: {us_pressure: 0.5, mx_stance: 0.5}\n";
+  };
+  const auto file = write("s.yaml", world("1e300", "1.7e308"));
+  expect_refused("run " + file + " -o " + path("out.h5"),
+                 {file + ":12:22: key 'world.rivalries[0][2]': value out of range (expected a "
+                         "number in [0, 1e+06], found \"1e300\")",
+                  file + ":13:22: key 'world.alliances[0][2]': value out of range (expected a "
+                         "number in [0, 1e+06], found \"1.7e308\")"},
+                 path("out.h5"));
+  write("s.yaml", world("1e6", "1e6"));
+  EXPECT_EQ(run_seccoop("validate " + file).exit_code, 0);
+}
+
+TEST_F(HostileConfig, ARunWhoseNumbersOverflowFailsInsteadOfWritingInf) {
+  // Every value in its range, yet nothing holds recruitment back: members pass 1.8e308.
+  write_network("net");
+  const auto file =
+      write("s.yaml", head() + "weeks: 3000\nintegration: expected\n" + network() +
+                          "parameters:\n  core:\n    recruitment_rate_per_week: 1\n"
+                          "    saturation_per_member_week: 0\n    conflict_lethality: 0\n");
+  const auto output = path("out.h5");
+  const auto result = expect_refused("run " + file + " --quiet -o " + output,
+                                     {"error: run 0, week ", "the model's numbers overflow: "});
+  EXPECT_FALSE(fs::exists(output));
+}
+
+TEST_F(HostileConfig, GarbageBytesInAKeyAreEscaped) {
+  // An invalid UTF-8 byte and a terminal escape sequence in a key; valid UTF-8 is kept.
+  const auto file = write("s.yaml", head() + "we\xffks\x1b[2J: 3\nn\xc3\xbamero: 1\n" + network());
+  const auto result =
+      expect_refused("validate " + file, {file + ":4:1: key 'we\\xffks\\x1b[2J': unknown key",
+                                          file + ":5:1: key 'n\xc3\xbamero': unknown key"});
+  EXPECT_EQ(result.output.find('\xff'), std::string::npos) << result.output;
+  EXPECT_EQ(result.output.find('\x1b'), std::string::npos) << result.output;
+}
+
 TEST_F(HostileConfig, CommandLineMistakesAreUserErrors) {
   write_network("net");
   const auto file = write("s.yaml", scenario("net"));

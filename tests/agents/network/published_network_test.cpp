@@ -73,7 +73,7 @@ TEST_F(BadNetworkFiles, UnknownNodeBadWeightAndMissingFileAreReportedWithLines) 
   EXPECT_EQ(items[0].message, "unknown node id");
   EXPECT_EQ(items[0].found, "N9");
   EXPECT_EQ(items[1].where.line, 3);
-  EXPECT_EQ(items[1].expected, "a finite number >= 0");
+  EXPECT_EQ(items[1].expected, "a number in [0, 1e+06]");
   EXPECT_EQ(items[2].found, "\"x\"");
   EXPECT_NE(items[3].to_string().find("BACRIM2020_Alliances.csv: file not found"),
             std::string::npos);

@@ -1,0 +1,27 @@
+#pragma once
+// Numbers too large for a double. The readers bound every input (weights at most
+// kMaxPairWeight, members at most 1e9, rates in their ranges), yet some combinations within the
+// bounds still grow without limit: members recruiting at 1 per week with no saturation double
+// and more every week and pass 1.8e308 within about a thousand weeks. That is the user's input,
+// not a bug in seccoop, so it is a sim::UserError (exit code 2), raised as soon as it happens
+// and in every build (the invariants of invariants.hpp run only in checked builds):
+//   "run 0, week 716: the model's numbers overflow: cartel 'A' (slot 0) has inf members
+//    (expected finite numbers, found inf); ..."
+// A run that finishes is checked once more, every value it recorded: no results file is ever
+// written with an infinite or NaN number in it.
+#include "agents/model/run_record.hpp"
+#include "agents/model/run_state.hpp"
+#include "sim/time/phase_pipeline.hpp"
+
+namespace seccoop::agents {
+
+/// `cartel_phase` followed by a check that every cartel's members and the week's recruits,
+/// arrests, deaths and exits are finite (one pass over the cartel slots in use).
+sim::PhasePipeline<RunState>::PhaseFunction with_overflow_check(
+    sim::PhasePipeline<RunState>::PhaseFunction cartel_phase);
+
+/// Throws sim::UserError naming the series, week and entry of the first value of `record`
+/// that is not finite.
+void check_record_finite(const RunRecord& record);
+
+}  // namespace seccoop::agents
