@@ -1,6 +1,7 @@
 #include "agents/cartel/conflict_network.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "sim/parallel/parallel_blocks.hpp"
 
@@ -30,7 +31,11 @@ void ConflictNetwork::set_rivalry_weights(std::span<const double> rivalry_weight
 }
 
 void ConflictNetwork::set_multipliers(std::span<const double> multiplier) {
-  if (!factors_stale_ && std::ranges::equal(multiplier, multiplier_)) return;
+  // Bitwise comparison (a call to memcmp, not a loop of branches): once a week, every run.
+  if (!factors_stale_ && multiplier.size() == multiplier_.size() &&
+      std::memcmp(multiplier.data(), multiplier_.data(), multiplier.size_bytes()) == 0) {
+    return;
+  }
   multiplier_.assign(multiplier.begin(), multiplier.end());
   for (std::size_t r = 0; r < rivalry_.size(); ++r) {
     Rivalry& rivalry = rivalry_[r];
@@ -40,9 +45,8 @@ void ConflictNetwork::set_multipliers(std::span<const double> multiplier) {
   factors_stale_ = false;
 }
 
-void ConflictNetwork::rivalry_sums(const double* __restrict members,
-                                   double* __restrict rivals) const {
-  std::fill_n(rivals, size(), 0.0);
+void ConflictNetwork::add_rivalry_sums(const double* __restrict members,
+                                       double* __restrict rivals) const {
   for (const Rivalry& r : rivalry_) {
     rivals[r.first] += r.into_first * members[r.second];
     rivals[r.second] += r.into_second * members[r.first];

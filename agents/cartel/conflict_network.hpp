@@ -44,8 +44,9 @@ class ConflictNetwork {
   /// (four RK4 stages a week, and the published core's multipliers never change).
   void set_multipliers(std::span<const double> multiplier);
 
-  /// rivals_i = sum_{j rival of i} w_ij m_j y_j, with the weights and multipliers last set.
-  void rivalry_sums(const double* members, double* rivals) const;
+  /// Adds sum_{j rival of i} w_ij m_j y_j to rivals_i (zero on entry, so that the caller can
+  /// clear the array in a loop it runs anyway), with the weights and multipliers last set.
+  void add_rivalry_sums(const double* members, double* rivals) const;
 
   /// exposure_i = sum_{j != i} C_ij m_ij y_j for every cartel i, with the weights last set.
   void conflict_exposure(std::span<const double> members, std::span<const double> multiplier,

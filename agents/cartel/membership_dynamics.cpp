@@ -49,46 +49,52 @@ void MembershipDynamics::evaluate(std::span<const double> members, const Members
 void MembershipDynamics::step_expected(std::span<double> members, const MembershipDrivers& drivers,
                                        int substeps, MembershipFlows& flows) {
   const std::size_t n = members.size();
-  flows.assign_zero(n);
+  for (auto* flow : {&flows.recruits, &flows.incapacitated, &flows.deaths, &flows.exits})
+    flow->resize(n);  // the first stage of the week writes them
   probe_.resize(n);
+  probe_other_.resize(n);
   start_.resize(n);
   net_.resize(n);
-  exposure_.resize(n);  // holds the rivalry sums
+  exposure_.assign(n, 0.0);  // rivalry sums; each stage leaves it at zero for the next
   network_.set_multipliers(drivers.contest_multiplier);
   const double h = 1.0 / substeps;
   // Classical RK4: stage s evaluates the rates at start + offset[s] * h * (previous rates) and
   // adds weight[s] * h of each rate to the week's flows; the state after the step is the start
-  // plus the net of those flows, so flows and members balance.
+  // plus the net of those flows, so flows and members balance. Stages alternate between two
+  // probe arrays, starting from the start and ending in `members`.
   static constexpr double kNextOffset[4] = {0.5, 0.5, 1.0, 0.0};
   static constexpr double kWeight[4] = {1.0 / 6, 2.0 / 6, 2.0 / 6, 1.0 / 6};
-  const rk4::StageInputs in{.recruitment = drivers.recruitment_rate.data(),
-                            .incapacitation = drivers.incapacitation_pressure.data(),
-                            .multiplier = drivers.contest_multiplier.data(),
-                            .inverse_allies = network_.inverse_allies_plus_one().data(),
-                            .start = start_.data()};
-  const rk4::StageState state{.rivals = exposure_.data(),
-                              .probe = probe_.data(),
-                              .recruits = flows.recruits.data(),
-                              .incapacitated = flows.incapacitated.data(),
-                              .deaths = flows.deaths.data(),
-                              .exits = flows.exits.data(),
-                              .net = net_.data()};
+  const double* probe[4] = {start_.data(), probe_.data(), probe_other_.data(), probe_.data()};
+  double* next[4] = {probe_.data(), probe_other_.data(), probe_.data(), members.data()};
   for (int sub = 0; sub < substeps; ++sub) {
     std::copy(members.begin(), members.end(), start_.begin());
-    std::copy(members.begin(), members.end(), probe_.begin());
-    std::fill(net_.begin(), net_.end(), 0.0);
-    double total = rk4::lane_total(probe_.data(), n);
+    double total = rk4::lane_total(start_.data(), n);
     for (int s = 0; s < 4; ++s) {
-      network_.rivalry_sums(probe_.data(), exposure_.data());
-      total = rk4::stage(n, in,
+      network_.add_rivalry_sums(probe[s], exposure_.data());
+      const rk4::StageKind kind = s == 3     ? rk4::StageKind::last
+                                  : s != 0   ? rk4::StageKind::middle
+                                  : sub == 0 ? rk4::StageKind::first_of_week
+                                             : rk4::StageKind::first;
+      total = rk4::stage(kind, n,
+                         {.recruitment = drivers.recruitment_rate.data(),
+                          .incapacitation = drivers.incapacitation_pressure.data(),
+                          .multiplier = drivers.contest_multiplier.data(),
+                          .inverse_allies = network_.inverse_allies_plus_one().data(),
+                          .start = start_.data(),
+                          .probe = probe[s],
+                          .rivals = exposure_.data(),
+                          .next = next[s],
+                          .recruits = flows.recruits.data(),
+                          .incapacitated = flows.incapacitated.data(),
+                          .deaths = flows.deaths.data(),
+                          .exits = flows.exits.data(),
+                          .net = net_.data()},
                          {.total = total,
                           .lethality = parameters_.conflict_lethality,
                           .saturation = parameters_.saturation_per_member_week,
                           .weight = kWeight[s] * h,
-                          .next_offset = kNextOffset[s] * h},
-                         state);
+                          .next_offset = kNextOffset[s] * h});
     }
-    for (std::size_t i = 0; i < n; ++i) members[i] = std::max(0.0, start_[i] + net_[i]);
   }
 }
 

@@ -19,9 +19,6 @@ constexpr std::size_t kLanes = 8;
   return ((lane[0] + lane[4]) + (lane[2] + lane[6])) + ((lane[1] + lane[5]) + (lane[3] + lane[7]));
 }
 
-/// The rates of one cartel and their effects. Restrict parameters, not restrict locals: GCC
-/// honours only the former, and without them it needs more alias checks than it will version
-/// the loop for, and leaves it scalar.
 struct Scalars {
   double total;
   double inverse_total;
@@ -31,57 +28,93 @@ struct Scalars {
   double next_offset;
 };
 
+/// Adds `value` to `sum`, or starts it.
+template <bool kStart>
+[[gnu::always_inline]] inline void add(double& sum, double value) {
+  if constexpr (kStart) {
+    sum = value;
+  } else {
+    sum += value;
+  }
+}
+
+// Restrict parameters, not restrict locals: GCC honours only the former, and without them the
+// loop needs more alias checks than GCC will version it for, and stays scalar.
+template <StageKind kKind>
 [[gnu::always_inline]] inline void stage_loop(
     std::size_t n, const double* __restrict rho, const double* __restrict eta,
     const double* __restrict multiplier, const double* __restrict inverse_allies,
-    const double* __restrict start, const double* __restrict rivals, double* __restrict probe,
-    double* __restrict recruits, double* __restrict incapacitated, double* __restrict deaths,
-    double* __restrict exits, double* __restrict net_flow, const Scalars k) {
+    const double* __restrict start, const double* __restrict probe, double* __restrict rivals,
+    double* __restrict next, double* __restrict recruits, double* __restrict incapacitated,
+    double* __restrict deaths, double* __restrict exits, double* __restrict net_flow,
+    const Scalars k) {
+  constexpr bool kStartFlows = kKind == StageKind::first_of_week;
+  constexpr bool kStartNet = kStartFlows || kKind == StageKind::first;
   for (std::size_t i = 0; i < n; ++i) {
     const double y = probe[i];
     const double exposure = (multiplier[i] * rivals[i] + k.total - y) * inverse_allies[i];
+    rivals[i] = 0.0;
     const double recruit_rate = rho[i] * y;
     const double arrest_rate = eta[i] * y * k.inverse_total;
     const double death_rate = k.lethality * exposure * y;
     const double exit_rate = k.saturation * y * y;
-    recruits[i] += k.weight * recruit_rate;
-    incapacitated[i] += k.weight * arrest_rate;
-    deaths[i] += k.weight * death_rate;
-    exits[i] += k.weight * exit_rate;
+    add<kStartFlows>(recruits[i], k.weight * recruit_rate);
+    add<kStartFlows>(incapacitated[i], k.weight * arrest_rate);
+    add<kStartFlows>(deaths[i], k.weight * death_rate);
+    add<kStartFlows>(exits[i], k.weight * exit_rate);
     const double net = recruit_rate - arrest_rate - death_rate - exit_rate;
-    net_flow[i] += k.weight * net;
-    probe[i] = std::max(0.0, start[i] + k.next_offset * net);
+    if constexpr (kKind == StageKind::last) {
+      next[i] = std::max(0.0, start[i] + (net_flow[i] + k.weight * net));
+    } else {
+      add<kStartNet>(net_flow[i], k.weight * net);
+      next[i] = std::max(0.0, start[i] + k.next_offset * net);
+    }
   }
 }
 
-[[gnu::always_inline]] inline double run_stage(std::size_t n, const StageInputs& in,
-                                               const StageScalars& scalars,
-                                               const StageState& state) {
+template <StageKind kKind>
+[[gnu::always_inline]] inline double run_stage(std::size_t n, const StageArrays& a,
+                                               const StageScalars& scalars) {
   const double total = scalars.total;
-  stage_loop(n, in.recruitment, in.incapacitation, in.multiplier, in.inverse_allies, in.start,
-             state.rivals, state.probe, state.recruits, state.incapacitated, state.deaths,
-             state.exits, state.net,
-             {.total = total,
-              .inverse_total = total > 0.0 ? 1.0 / total : 0.0,
-              .lethality = scalars.lethality,
-              .saturation = scalars.saturation,
-              .weight = scalars.weight,
-              .next_offset = scalars.next_offset});
-  return sum_in_lanes(state.probe, n);
+  stage_loop<kKind>(n, a.recruitment, a.incapacitation, a.multiplier, a.inverse_allies, a.start,
+                    a.probe, a.rivals, a.next, a.recruits, a.incapacitated, a.deaths, a.exits,
+                    a.net,
+                    {.total = total,
+                     .inverse_total = total > 0.0 ? 1.0 / total : 0.0,
+                     .lethality = scalars.lethality,
+                     .saturation = scalars.saturation,
+                     .weight = scalars.weight,
+                     .next_offset = scalars.next_offset});
+  return sum_in_lanes(a.next, n);
 }
 
-double stage_baseline(std::size_t n, const StageInputs& in, const StageScalars& scalars,
-                      const StageState& state) {
-  return run_stage(n, in, scalars, state);
+[[gnu::always_inline]] inline double run_any_stage(StageKind kind, std::size_t n,
+                                                   const StageArrays& a,
+                                                   const StageScalars& scalars) {
+  switch (kind) {
+    case StageKind::first_of_week:
+      return run_stage<StageKind::first_of_week>(n, a, scalars);
+    case StageKind::first:
+      return run_stage<StageKind::first>(n, a, scalars);
+    case StageKind::middle:
+      return run_stage<StageKind::middle>(n, a, scalars);
+    case StageKind::last:
+      break;
+  }
+  return run_stage<StageKind::last>(n, a, scalars);
 }
 
-[[gnu::target("avx2")]] double stage_avx2(std::size_t n, const StageInputs& in,
-                                          const StageScalars& scalars, const StageState& state) {
-  return run_stage(n, in, scalars, state);
+double stage_baseline(StageKind kind, std::size_t n, const StageArrays& a,
+                      const StageScalars& scalars) {
+  return run_any_stage(kind, n, a, scalars);
 }
 
-using StageFunction = double (*)(std::size_t, const StageInputs&, const StageScalars&,
-                                 const StageState&);
+[[gnu::target("avx2")]] double stage_avx2(StageKind kind, std::size_t n, const StageArrays& a,
+                                          const StageScalars& scalars) {
+  return run_any_stage(kind, n, a, scalars);
+}
+
+using StageFunction = double (*)(StageKind, std::size_t, const StageArrays&, const StageScalars&);
 
 StageFunction select_stage() {
   return __builtin_cpu_supports("avx2") ? stage_avx2 : stage_baseline;
@@ -89,10 +122,10 @@ StageFunction select_stage() {
 
 }  // namespace
 
-double stage(std::size_t cartels, const StageInputs& in, const StageScalars& scalars,
-             const StageState& state) {
+double stage(StageKind kind, std::size_t cartels, const StageArrays& arrays,
+             const StageScalars& scalars) {
   static const StageFunction selected = select_stage();
-  return selected(cartels, in, scalars, state);
+  return selected(kind, cartels, arrays, scalars);
 }
 
 double lane_total(const double* values, std::size_t count) { return sum_in_lanes(values, count); }

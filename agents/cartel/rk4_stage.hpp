@@ -8,24 +8,25 @@
 
 namespace seccoop::agents::rk4 {
 
-/// Per-cartel values that stay fixed over the step.
-struct StageInputs {
+/// Where a stage stands in the step: the first stage of a step starts the net flow (and the
+/// week's flows in the first step of the week) instead of adding to it, and the last writes
+/// the state after the step instead of a probe, so no pass clears or copies them.
+enum class StageKind { first_of_week, first, middle, last };
+
+struct StageArrays {
   const double* recruitment;     // rho_i
   const double* incapacitation;  // eta_i
   const double* multiplier;      // m_i, contest multiplier
   const double* inverse_allies;  // 1 / (allies_i + 1)
   const double* start;           // state at the start of the step
-};
-
-/// Per-cartel values the stage reads and updates.
-struct StageState {
-  const double* rivals;  // sum_j w_ij m_j y_j at the probe (ConflictNetwork::rivalry_sums)
-  double* probe;         // state the rates are evaluated at; left at the next stage's probe
-  double* recruits;      // RK4-weighted integrals of each rate over the step, accumulated
+  const double* probe;           // state the rates are evaluated at
+  double* rivals;    // sum_j w_ij m_j y_j at the probe; left at zero for the next stage's sums
+  double* next;      // the next stage's probe; after the last stage, the state after the step
+  double* recruits;  // RK4-weighted integrals of each rate over the week
   double* incapacitated;
   double* deaths;
   double* exits;
-  double* net;
+  double* net;  // integral of the net rate over the step so far
 };
 
 struct StageScalars {
@@ -36,10 +37,11 @@ struct StageScalars {
   double next_offset;  // the next probe is start + next_offset x net rate
 };
 
-/// Evaluates the rates at the probe, adds `weight` times each to the step's integrals, moves
-/// the probe to the next stage's and returns the next probe's total (lane_total).
-double stage(std::size_t cartels, const StageInputs& in, const StageScalars& scalars,
-             const StageState& state);
+/// Evaluates the rates at the probe, adds `weight` times each to the integrals, writes the
+/// next probe (or, in the last stage, the state after the step) and returns the total of what
+/// it wrote (lane_total). `probe` and `next` must not overlap.
+double stage(StageKind kind, std::size_t cartels, const StageArrays& arrays,
+             const StageScalars& scalars);
 
 /// Sum of `count` values in eight interleaved partial sums combined in a fixed order: the
 /// additions are independent (the serial sum is a chain of latencies) and the result is the
