@@ -114,18 +114,23 @@ double stage_baseline(StageKind kind, std::size_t n, const StageArrays& a,
   return run_any_stage(kind, n, a, scalars);
 }
 
-using StageFunction = double (*)(StageKind, std::size_t, const StageArrays&, const StageScalars&);
+}  // namespace
 
-StageFunction select_stage() {
-  return __builtin_cpu_supports("avx2") ? stage_avx2 : stage_baseline;
+bool supported(InstructionSet set) {
+  return set == InstructionSet::baseline || __builtin_cpu_supports("avx2");
 }
 
-}  // namespace
+double stage_using(InstructionSet set, StageKind kind, std::size_t cartels,
+                   const StageArrays& arrays, const StageScalars& scalars) {
+  return set == InstructionSet::avx2 ? stage_avx2(kind, cartels, arrays, scalars)
+                                     : stage_baseline(kind, cartels, arrays, scalars);
+}
 
 double stage(StageKind kind, std::size_t cartels, const StageArrays& arrays,
              const StageScalars& scalars) {
-  static const StageFunction selected = select_stage();
-  return selected(kind, cartels, arrays, scalars);
+  static const InstructionSet widest =
+      supported(InstructionSet::avx2) ? InstructionSet::avx2 : InstructionSet::baseline;
+  return stage_using(widest, kind, cartels, arrays, scalars);
 }
 
 double lane_total(const double* values, std::size_t count) { return sum_in_lanes(values, count); }

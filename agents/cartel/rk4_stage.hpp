@@ -43,6 +43,13 @@ struct StageScalars {
 double stage(StageKind kind, std::size_t cartels, const StageArrays& arrays,
              const StageScalars& scalars);
 
+/// Instruction sets the kernel is compiled for; `stage` runs the widest the processor has.
+enum class InstructionSet { baseline, avx2 };
+[[nodiscard]] bool supported(InstructionSet set);
+/// `stage` on a given instruction set (tests check that they agree bit for bit).
+double stage_using(InstructionSet set, StageKind kind, std::size_t cartels,
+                   const StageArrays& arrays, const StageScalars& scalars);
+
 /// Sum of `count` values in eight interleaved partial sums combined in a fixed order: the
 /// additions are independent (the serial sum is a chain of latencies) and the result is the
 /// same whichever instruction set runs it.
