@@ -3,7 +3,9 @@
 // cartel at once (membership_dynamics.hpp has the equation). The loop is a kernel of its own,
 // on plain arrays, so that it vectorises; it is compiled twice, for baseline x86-64 (SSE2) and
 // for AVX2, and picks one at run time. Both do the same IEEE operations in the same order per
-// cartel (no FMA, no reassociation), so results do not depend on the machine.
+// cartel (no FMA, no reassociation), so results do not depend on the machine. Not AVX-512:
+// it brings FMA with it, and GCC 12 contracts a * b + c into FMA by default even in ISO C++
+// mode, which changes the results (measured: members differ in the last bits).
 #include <cstddef>
 
 namespace seccoop::agents::rk4 {
