@@ -1,5 +1,5 @@
 #pragma once
-// Compressed adjacency of the conflict term of the calibrated core:
+// The conflict term of the calibrated core, kept sparse:
 //
 //   sum_j C_ij m_ij y_j,  C_ij m_ij = (w_ij m_i m_j + 1) / (allies_i + 1),  j != i
 //
@@ -8,6 +8,9 @@
 // m scales a cartel's rivalries only, not the diffuse conflict every pair has (docs/MODEL.md).
 // Rivalry weights are passed at evaluation time (they escalate after splits); the topology is
 // fixed until the network is rebuilt.
+//
+// The rivalry part is a scatter over rivalries in index order, so each cartel adds its rivals'
+// terms in a fixed order (the order of a row-by-row sum over rivalries sorted by index).
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -28,21 +31,41 @@ class ConflictNetwork {
   [[nodiscard]] const std::vector<double>& initial_weights() const noexcept {
     return initial_weight_;
   }
+  /// 1 / (allies_i + 1) for every cartel i.
+  [[nodiscard]] const std::vector<double>& inverse_allies_plus_one() const noexcept {
+    return inverse_allies_plus_one_;
+  }
 
-  /// Sets the current rivalry weights, by rivalry index (they escalate after splits). Kept per
-  /// adjacency entry so that evaluations, four per RK4 step, need no indirection.
+  /// Sets the current rivalry weights, by rivalry index (they escalate after splits).
   void set_rivalry_weights(std::span<const double> rivalry_weight);
+
+  /// Fixes the contest multipliers for the evaluations that follow: each rivalry's weight
+  /// times the multiplier of each side, computed again only when weights or multipliers change
+  /// (four RK4 stages a week, and the published core's multipliers never change).
+  void set_multipliers(std::span<const double> multiplier);
+
+  /// Adds sum_{j rival of i} w_ij m_j y_j to rivals_i (zero on entry, so that the caller can
+  /// clear the array in a loop it runs anyway), with the weights and multipliers last set.
+  void add_rivalry_sums(const double* members, double* rivals) const;
 
   /// exposure_i = sum_{j != i} C_ij m_ij y_j for every cartel i, with the weights last set.
   void conflict_exposure(std::span<const double> members, std::span<const double> multiplier,
                          std::span<double> exposure) const;
 
  private:
-  std::vector<std::uint32_t> row_start_;  // rivals of i are [row_start_[i], row_start_[i+1])
-  std::vector<std::uint32_t> rival_;
-  std::vector<std::uint32_t> rivalry_index_;
-  std::vector<double> entry_weight_;  // weight of each adjacency entry
-  std::vector<double> initial_weight_;
+  /// A rivalry with the factor each side's members carry into the other side's sum.
+  struct Rivalry {
+    std::uint32_t first = 0;
+    std::uint32_t second = 0;
+    double into_first = 0.0;   // w m_second, multiplies y_second
+    double into_second = 0.0;  // w m_first, multiplies y_first
+  };
+
+  std::vector<Rivalry> rivalry_;
+  std::vector<double> weight_;          // current weight, by rivalry index
+  std::vector<double> multiplier_;      // multipliers the factors were computed with
+  bool factors_stale_ = true;           // weights changed since the factors were computed
+  std::vector<double> initial_weight_;  // by rivalry index
   std::vector<double> inverse_allies_plus_one_;
 };
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "agents/cartel/rk4_stage.hpp"
 #include "sim/parallel/parallel_blocks.hpp"
 #include "sim/random/distributions.hpp"
 
@@ -13,53 +14,6 @@ namespace seccoop::agents {
 namespace {
 // Stream purpose of the core's draws (other purposes: agents/model/sampler.hpp).
 constexpr std::uint64_t kMembershipStream = 1;
-
-struct StageRates {
-  const double* recruitment;     // rho_i
-  const double* incapacitation;  // eta_i
-  double lethality;              // theta
-  double saturation;             // omega
-};
-
-struct FlowSums {
-  double* recruits;
-  double* incapacitated;
-  double* deaths;
-  double* exits;
-  double* net;
-};
-
-/// One RK4 stage: rates at `probe`, `weight` of each added to the week's flows, and `probe`
-/// moved to start + `next_offset` x net rate for the next stage. Plain restrict pointers in a
-/// function of its own, so the compiler can vectorise the loop.
-void rk4_stage(std::size_t begin, std::size_t end, const StageRates& r, double inverse_total,
-               const double* __restrict exposure, const double* __restrict start, double weight,
-               double next_offset, const FlowSums& sums, double* __restrict probe) {
-  const double* __restrict rho = r.recruitment;
-  const double* __restrict eta = r.incapacitation;
-  double* __restrict recruits = sums.recruits;
-  double* __restrict incapacitated = sums.incapacitated;
-  double* __restrict deaths = sums.deaths;
-  double* __restrict exits = sums.exits;
-  double* __restrict net_flow = sums.net;
-  const double lethality = r.lethality;  // locals: loads through `r` could alias the outputs
-  const double saturation = r.saturation;
-  for (std::size_t i = begin; i < end; ++i) {
-    const double y = probe[i];
-    const double recruit_rate = rho[i] * y;
-    const double arrest_rate = eta[i] * y * inverse_total;
-    const double death_rate = lethality * exposure[i] * y;
-    const double exit_rate = saturation * y * y;
-    recruits[i] += weight * recruit_rate;
-    incapacitated[i] += weight * arrest_rate;
-    deaths[i] += weight * death_rate;
-    exits[i] += weight * exit_rate;
-    const double net = recruit_rate - arrest_rate - death_rate - exit_rate;
-    net_flow[i] += weight * net;
-    probe[i] = std::max(0.0, start[i] + next_offset * net);
-  }
-}
-
 }  // namespace
 
 MembershipDrivers MembershipDrivers::uniform(std::size_t cartels,
@@ -95,40 +49,52 @@ void MembershipDynamics::evaluate(std::span<const double> members, const Members
 void MembershipDynamics::step_expected(std::span<double> members, const MembershipDrivers& drivers,
                                        int substeps, MembershipFlows& flows) {
   const std::size_t n = members.size();
-  flows.assign_zero(n);
+  for (auto* flow : {&flows.recruits, &flows.incapacitated, &flows.deaths, &flows.exits})
+    flow->resize(n);  // the first stage of the week writes them
   probe_.resize(n);
+  probe_other_.resize(n);
   start_.resize(n);
   net_.resize(n);
-  exposure_.resize(n);
+  exposure_.assign(n, 0.0);  // rivalry sums; each stage leaves it at zero for the next
+  network_.set_multipliers(drivers.contest_multiplier);
   const double h = 1.0 / substeps;
   // Classical RK4: stage s evaluates the rates at start + offset[s] * h * (previous rates) and
   // adds weight[s] * h of each rate to the week's flows; the state after the step is the start
-  // plus the net of those flows, so flows and members balance.
+  // plus the net of those flows, so flows and members balance. Stages alternate between two
+  // probe arrays, starting from the start and ending in `members`.
   static constexpr double kNextOffset[4] = {0.5, 0.5, 1.0, 0.0};
   static constexpr double kWeight[4] = {1.0 / 6, 2.0 / 6, 2.0 / 6, 1.0 / 6};
-  const StageRates rates{.recruitment = drivers.recruitment_rate.data(),
-                         .incapacitation = drivers.incapacitation_pressure.data(),
-                         .lethality = parameters_.conflict_lethality,
-                         .saturation = parameters_.saturation_per_member_week};
-  FlowSums sums{.recruits = flows.recruits.data(),
-                .incapacitated = flows.incapacitated.data(),
-                .deaths = flows.deaths.data(),
-                .exits = flows.exits.data(),
-                .net = net_.data()};
+  const double* probe[4] = {start_.data(), probe_.data(), probe_other_.data(), probe_.data()};
+  double* next[4] = {probe_.data(), probe_other_.data(), probe_.data(), members.data()};
   for (int sub = 0; sub < substeps; ++sub) {
     std::copy(members.begin(), members.end(), start_.begin());
-    std::copy(members.begin(), members.end(), probe_.begin());
-    std::fill(net_.begin(), net_.end(), 0.0);
+    double total = rk4::lane_total(start_.data(), n);
     for (int s = 0; s < 4; ++s) {
-      network_.conflict_exposure(probe_, drivers.contest_multiplier, exposure_);
-      const double total = std::accumulate(probe_.begin(), probe_.end(), 0.0);
-      const double inverse_total = total > 0.0 ? 1.0 / total : 0.0;
-      sim::for_each_block(n, [&](std::size_t begin, std::size_t end) {
-        rk4_stage(begin, end, rates, inverse_total, exposure_.data(), start_.data(), kWeight[s] * h,
-                  kNextOffset[s] * h, sums, probe_.data());
-      });
+      network_.add_rivalry_sums(probe[s], exposure_.data());
+      const rk4::StageKind kind = s == 3     ? rk4::StageKind::last
+                                  : s != 0   ? rk4::StageKind::middle
+                                  : sub == 0 ? rk4::StageKind::first_of_week
+                                             : rk4::StageKind::first;
+      total = rk4::stage(kind, n,
+                         {.recruitment = drivers.recruitment_rate.data(),
+                          .incapacitation = drivers.incapacitation_pressure.data(),
+                          .multiplier = drivers.contest_multiplier.data(),
+                          .inverse_allies = network_.inverse_allies_plus_one().data(),
+                          .start = start_.data(),
+                          .probe = probe[s],
+                          .rivals = exposure_.data(),
+                          .next = next[s],
+                          .recruits = flows.recruits.data(),
+                          .incapacitated = flows.incapacitated.data(),
+                          .deaths = flows.deaths.data(),
+                          .exits = flows.exits.data(),
+                          .net = net_.data()},
+                         {.total = total,
+                          .lethality = parameters_.conflict_lethality,
+                          .saturation = parameters_.saturation_per_member_week,
+                          .weight = kWeight[s] * h,
+                          .next_offset = kNextOffset[s] * h});
     }
-    for (std::size_t i = 0; i < n; ++i) members[i] = std::max(0.0, start_[i] + net_[i]);
   }
 }
 

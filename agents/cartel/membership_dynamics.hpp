@@ -64,10 +64,11 @@ class MembershipDynamics {
 
   ConflictNetwork network_;
   CoreParameters parameters_;
-  std::vector<double> exposure_;  // scratch: conflict exposure per cartel
-  std::vector<double> probe_;     // scratch: RK4 stage state
-  std::vector<double> start_;     // scratch: state at the start of an RK4 step
-  std::vector<double> net_;       // scratch: net flow of the current RK4 step
+  std::vector<double> exposure_;     // scratch: conflict exposure (expected mode: rivalry sums)
+  std::vector<double> probe_;        // scratch: RK4 stage state
+  std::vector<double> probe_other_;  // scratch: the stage state stages alternate with
+  std::vector<double> start_;        // scratch: state at the start of an RK4 step
+  std::vector<double> net_;          // scratch: net flow of the current RK4 step
 };
 
 }  // namespace seccoop::agents

@@ -41,5 +41,30 @@ TEST(ConflictNetwork, SparseFormEqualsTheDenseDefinition) {
     EXPECT_NEAR(exposure[i], expected[i], 1e-9 * expected[i]) << i;
 }
 
+TEST(ConflictNetwork, RivalrySumsGiveTheExposureExactly) {
+  const std::size_t n = 6;
+  const std::vector<WeightedPair> rivalries = {{0, 1, 3.0}, {1, 4, 1.0}, {2, 5, 7.0}, {1, 5, 0.3}};
+  const std::vector<WeightedPair> alliances = {{0, 2, 2.0}, {3, 4, 1.0}};
+  const std::vector<double> y = {1000, 250, 4000, 10, 0, 777};
+  std::vector<double> m = {1.0, 2.5, 1.0, 1.0, 1.2, 3.0};
+  ConflictNetwork network(n, rivalries, alliances);
+  network.set_multipliers(m);
+  m[5] = 1.5;  // multipliers change: the factors follow
+  network.set_multipliers(m);
+  const std::vector<double> weights = {3.0, 2.0, 7.0, 0.3};  // and weights
+  network.set_rivalry_weights(weights);
+  network.set_multipliers(m);
+  std::vector<double> exposure(n);
+  network.conflict_exposure(y, m, exposure);
+  std::vector<double> rivals(n, 0.0);
+  network.add_rivalry_sums(y.data(), rivals.data());
+  double total = 0.0;
+  for (const double v : y) total += v;
+  for (std::size_t i = 0; i < n; ++i) {
+    EXPECT_EQ((m[i] * rivals[i] + total - y[i]) * network.inverse_allies_plus_one()[i], exposure[i])
+        << i;
+  }
+}
+
 }  // namespace
 }  // namespace seccoop::agents

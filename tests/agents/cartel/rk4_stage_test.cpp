@@ -1,0 +1,95 @@
+// The RK4 stage kernel is compiled for more than one instruction set; results must not depend
+// on which one runs (no FMA, no reassociation), and the lane sum must not depend on it either.
+#include "agents/cartel/rk4_stage.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <vector>
+
+namespace seccoop::agents::rk4 {
+namespace {
+
+constexpr std::size_t kCartels = 37;  // not a multiple of any vector width: tails run too
+
+/// Arrays of one stage, filled with irregular values so that every rounding shows.
+struct StageData {
+  std::vector<double> rho, eta, multiplier, inverse_allies, start, probe, rivals, next, recruits,
+      incapacitated, deaths, exits, net;
+
+  StageData() {
+    for (auto* v : {&rho, &eta, &multiplier, &inverse_allies, &start, &probe, &rivals, &next,
+                    &recruits, &incapacitated, &deaths, &exits, &net}) {
+      v->resize(kCartels);
+    }
+    for (std::size_t i = 0; i < kCartels; ++i) {
+      const auto x = static_cast<double>(i);
+      rho[i] = 2.5e-3 * (1.0 + 0.01 * x);
+      eta[i] = 110.0 / (1.0 + x);
+      multiplier[i] = 1.0 + 0.1 * static_cast<double>(i % 3);
+      inverse_allies[i] = 1.0 / (1.0 + static_cast<double>(i % 5));
+      start[i] = 1000.0 * x + 0.3;
+      probe[i] = start[i] * 1.01;
+      rivals[i] = 7.0 * x * x;
+      recruits[i] = incapacitated[i] = deaths[i] = exits[i] = net[i] = 0.1 * x;
+    }
+    probe[3] = 0.0;  // an extinct cartel
+  }
+
+  StageArrays arrays() {
+    return {.recruitment = rho.data(),
+            .incapacitation = eta.data(),
+            .multiplier = multiplier.data(),
+            .inverse_allies = inverse_allies.data(),
+            .start = start.data(),
+            .probe = probe.data(),
+            .rivals = rivals.data(),
+            .next = next.data(),
+            .recruits = recruits.data(),
+            .incapacitated = incapacitated.data(),
+            .deaths = deaths.data(),
+            .exits = exits.data(),
+            .net = net.data()};
+  }
+};
+
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+TEST(Rk4Stage, EveryInstructionSetGivesTheSameBits) {
+  if (!supported(InstructionSet::avx2)) GTEST_SKIP() << "no AVX2 on this processor";
+  const StageScalars scalars{.total = 6.6e5,
+                             .lethality = 1.549231e-8,
+                             .saturation = 4e-8,
+                             .weight = 2.0 / 6,
+                             .next_offset = 0.5};
+  for (const StageKind kind :
+       {StageKind::first_of_week, StageKind::first, StageKind::middle, StageKind::last}) {
+    StageData baseline;
+    StageData avx2;
+    const double total_baseline =
+        stage_using(InstructionSet::baseline, kind, kCartels, baseline.arrays(), scalars);
+    const double total_avx2 =
+        stage_using(InstructionSet::avx2, kind, kCartels, avx2.arrays(), scalars);
+    EXPECT_EQ(std::memcmp(&total_baseline, &total_avx2, sizeof(double)), 0);
+    EXPECT_TRUE(same_bits(baseline.next, avx2.next));
+    EXPECT_TRUE(same_bits(baseline.recruits, avx2.recruits));
+    EXPECT_TRUE(same_bits(baseline.incapacitated, avx2.incapacitated));
+    EXPECT_TRUE(same_bits(baseline.deaths, avx2.deaths));
+    EXPECT_TRUE(same_bits(baseline.exits, avx2.exits));
+    EXPECT_TRUE(same_bits(baseline.net, avx2.net));
+    EXPECT_EQ(baseline.rivals, std::vector<double>(kCartels, 0.0));  // left clear
+  }
+}
+
+TEST(Rk4Stage, LaneTotalIsTheSum) {
+  std::vector<double> values(kCartels);
+  for (std::size_t i = 0; i < kCartels; ++i) values[i] = static_cast<double>(i);  // exact sums
+  EXPECT_EQ(lane_total(values.data(), kCartels), 666.0);
+  EXPECT_EQ(lane_total(values.data(), 5), 10.0);
+  EXPECT_EQ(lane_total(values.data(), 0), 0.0);
+}
+
+}  // namespace
+}  // namespace seccoop::agents::rk4
