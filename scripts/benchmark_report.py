@@ -100,7 +100,9 @@ def target_table(bench, proc, points):
     writer = bench["BM_WriteResults/50/real_time"]
     whole = process_rows(proc)
     w1, w2 = whole[(proc["time_runs"], 1)], whole[(proc["time_runs"], 2)]
-    memory = ", ".join(f"{whole[(n, 2)][1] / 1024:.1f} MiB for {n} runs" for n in proc["memory_runs"])
+    memory = ", ".join(
+        f"{whole[(n, 2)][1] / 1024:.1f} MiB for {n} runs" for n in proc["memory_runs"]
+    )
     per_element = [p[1] / p[0] * 1e9 for p in points]
     simulate_only = 50 * run["cpu_s"]
     lines = [
@@ -109,14 +111,16 @@ def target_table(bench, proc, points):
         f"| core-only run, published network, 520 weeks, `expected` | ≤ 0.5 ms | "
         f"{fmt_time(core['cpu_s'])} CPU (`BM_CoreRunPublishedNetwork520Weeks`) |",
         f"| default world, full model, 208 weeks, `stochastic`, 1 thread | ≥ 250 runs/s | "
-        f"{1 / run['cpu_s']:.0f} runs/s one run in process (`BM_BaselineRunDefaultWorld208Weeks`, "
-        f"{fmt_time(run['cpu_s'])} CPU/run); {50 / sweep1['cpu_s']:.0f} runs per CPU second in a sweep "
-        f"writing every series (`BM_Sweep/threads:1`, {sweep1['items_per_second']:.0f} runs/s wall); "
-        f"whole process, {proc['time_runs']} runs: {proc['time_runs'] / w1[2]:.0f} runs per CPU second, "
+        f"{1 / run['cpu_s']:.0f} runs/s one run in process "
+        f"(`BM_BaselineRunDefaultWorld208Weeks`, {fmt_time(run['cpu_s'])} CPU/run); "
+        f"{50 / sweep1['cpu_s']:.0f} runs per CPU second in a sweep writing every series "
+        f"(`BM_Sweep/threads:1`, {sweep1['items_per_second']:.0f} runs/s wall); whole process, "
+        f"{proc['time_runs']} runs: {proc['time_runs'] / w1[2]:.0f} runs per CPU second, "
         f"{proc['time_runs'] / w1[0]:.0f} runs/s wall ({w1[0]:.2f} s) |",
         f"| same, 2 threads | ≥ 1.8 × the 1-thread rate | "
         f"{sweep1['real_s'] / sweep2['real_s']:.2f} × in process (`BM_Sweep`); "
-        f"{w1[0] / w2[0]:.2f} × whole process ({w2[0]:.2f} s against {w1[0]:.2f} s wall) |",
+        f"{w1[0] / w2[0]:.2f} × whole process ({w2[0]:.2f} s against {w1[0]:.2f} s wall; "
+        f"CPU {w2[2]:.2f} s against {w1[2]:.2f} s) |",
         f"| time writing HDF5 | ≤ 10% | {writer['cpu_s'] / sweep1['cpu_s']:.1%} of the CPU time, "
         f"{writer['real_s'] / sweep1['real_s']:.1%} of the wall time of a 1-thread sweep "
         f"(`BM_WriteResults/50` {fmt_time(writer['cpu_s'])} CPU over `BM_Sweep/threads:1` "
@@ -151,7 +155,8 @@ def all_medians(bench):
             rate = f"{row['bytes_per_second'] / 2**20:.0f} MiB/s, "
         if "items_per_second" in row:
             rate += f"{row['items_per_second']:.4g} items/s"
-        lines.append(f"| `{name}` | {fmt_time(row['real_s'])} | {fmt_time(row['cpu_s'])} | {rate} |")
+        times = f"{fmt_time(row['real_s'])} | {fmt_time(row['cpu_s'])}"
+        lines.append(f"| `{name}` | {times} | {rate} |")
     return lines
 
 
@@ -162,9 +167,10 @@ def render(context, bench, proc, points):
         "`scripts/run-benchmarks.sh`.",
         "",
         f"Machine: {machine['nproc']} cores ({machine['cpu']}), load average "
-        f"{machine['load_before']} before and {machine['load_after']} after; {machine['compiler']}, "
-        f"Release (`-O3`, no `-march`); Google Benchmark {machine['benchmark']} (Debian's, built as "
-        f"{context.get('library_build_type', '?')}: it warns so, but only its own code is affected), "
+        f"{machine['load_before']} before and {machine['load_after']} after; "
+        f"{machine['compiler']}, Release (`-O3`, no `-march`); Google Benchmark "
+        f"{machine['benchmark']} (Debian's, built as {context.get('library_build_type', '?')}: "
+        "it warns so, but only its own code is affected), "
         f"medians of {proc['repetitions']} repetitions; whole-process figures medians of "
         f"{proc['process_repetitions']} runs of `/usr/bin/time -v`, 1 and 2 threads alternating.",
         "",

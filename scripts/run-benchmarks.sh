@@ -45,10 +45,15 @@ measure() {
     "$root/configs/scenarios/baseline.yaml" --replications "$runs" -o "$work/sweep.h5" \
     --threads "$threads" --quiet --force
   awk -v runs="$runs" -v threads="$threads" -F': ' '
-    /Elapsed \(wall clock\)/ { n = split($2, t, ":"); wall = t[n] + 60 * t[n - 1] + (n == 3 ? 3600 * t[1] : 0) }
+    /Elapsed \(wall clock\)/ {  # m:ss.ss or h:mm:ss
+      n = split($2, t, ":"); wall = t[n] + 60 * t[n - 1] + (n == 3 ? 3600 * t[1] : 0)
+    }
     /User time \(seconds\)|System time \(seconds\)/ { cpu += $2 }
     /Maximum resident set size/ { rss = $2 }
-    END { printf "{\"runs\": %d, \"threads\": %d, \"wall_s\": %.3f, \"cpu_s\": %.3f, \"rss_kib\": %d}", runs, threads, wall, cpu, rss }
+    END {
+      printf "{\"runs\": %d, \"threads\": %d, \"wall_s\": %.3f, \"cpu_s\": %.3f, \"rss_kib\": %d}",
+        runs, threads, wall, cpu, rss
+    }
   ' "$work/time.txt"
 }
 
@@ -63,6 +68,8 @@ for runs in "${memory_runs[@]}"; do
 done
 
 compiler="$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")"
+revision="$(git -C "$root" rev-parse --short HEAD)"
+git -C "$root" diff --quiet HEAD -- agents sim app benchmarks || revision+="+changes"
 cat >"$work/process.json" <<EOF
 {
   "repetitions": $repetitions,
@@ -72,7 +79,7 @@ cat >"$work/process.json" <<EOF
   "runs": [$(IFS=,; echo "${records[*]}")],
   "machine": {
     "date": "$(date -u +%Y-%m-%d)",
-    "revision": "$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- agents sim app benchmarks || echo +changes)",
+    "revision": "$revision",
     "nproc": $(nproc),
     "cpu": "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)",
     "compiler": "$("$compiler" --version | head -1)",
