@@ -10,12 +10,7 @@
 
 namespace seccoop::agents {
 
-RunRecord simulate_run(const World& world, sim::StreamKey key) {
-  const auto started = std::chrono::steady_clock::now();
-  const auto weeks = static_cast<std::size_t>(world.scenario->weeks);
-  RunRecord record(key.run_index, weeks, world.axis_sizes());
-  RunState state(world, key, record);
-
+sim::PhasePipeline<RunState> week_pipeline() {
   sim::PhasePipeline<RunState> week;
   week.add("events", run_events_phase);
   week.add("policy", run_policy_phase);
@@ -32,9 +27,24 @@ RunRecord simulate_run(const World& world, sim::StreamKey key) {
   week.add("trust", run_trust_phase);
   week.add("record", run_record_phase);
   if constexpr (kInvariantsChecked) week.add("invariants", check_week_invariants);
+  return week;
+}
+
+void start_week(RunState& state) {
+  const World& world = *state.world;
+  state.tally.reset(world.cartel_capacity, world.definition->regions.size(), world.actor_count(),
+                    state.trust.size());
+}
+
+RunRecord simulate_run(const World& world, sim::StreamKey key) {
+  const auto started = std::chrono::steady_clock::now();
+  const auto weeks = static_cast<std::size_t>(world.scenario->weeks);
+  RunRecord record(key.run_index, weeks, world.axis_sizes());
+  RunState state(world, key, record);
+
+  auto week = week_pipeline();
   for (state.week = 1; state.week <= weeks; ++state.week) {
-    state.tally.reset(world.cartel_capacity, world.definition->regions.size(), world.actor_count(),
-                      state.trust.size());
+    start_week(state);
     week.run_week(state);
   }
   check_record_finite(record);  // no infinite or NaN number reaches a results file
