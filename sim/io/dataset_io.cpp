@@ -40,10 +40,19 @@ Selection select_rows(hid_t dataset, std::optional<RowRange> rows,
                                      nullptr, count.data(), nullptr),
                  path, operation);
   }
+  // The memory space has the selection's own shape, not a flat list of its elements: when the
+  // two shapes differ, HDF5 maps every element to its chunk one by one (a third of a run's
+  // writing cost in the profile); when they match, it maps whole hyperslabs.
   const hsize_t elements = selection.elements;
-  selection.memory_space = DataspaceHandle(
-      check_id(elements == 0 ? H5Screate(H5S_NULL) : H5Screate_simple(1, &elements, nullptr), path,
-               operation));
+  hid_t memory_space = H5I_INVALID_HID;
+  if (elements == 0) {
+    memory_space = H5Screate(H5S_NULL);
+  } else if (count.empty()) {
+    memory_space = H5Screate_simple(1, &elements, nullptr);
+  } else {
+    memory_space = H5Screate_simple(rank, count.data(), nullptr);
+  }
+  selection.memory_space = DataspaceHandle(check_id(memory_space, path, operation));
   return selection;
 }
 
