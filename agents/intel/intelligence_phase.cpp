@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <span>
 
 #include "agents/model/phases.hpp"
 
@@ -14,7 +15,7 @@ namespace {
 
 /// Priority of each cartel for one country's agencies: US agencies weigh fentanyl, Mexican
 /// bodies violence (last week's conflict deaths; members before any death is recorded).
-std::vector<double> threat(const RunState& s, Country country) {
+void threat(const RunState& s, Country country, std::vector<double>& result) {
   const std::size_t n = s.cartels.count;
   const double fentanyl_total =
       std::accumulate(s.cartels.fentanyl_share.begin(),
@@ -26,38 +27,41 @@ std::vector<double> threat(const RunState& s, Country country) {
   double violence_total = 0.0;
   for (std::size_t c = 0; c < n; ++c) violence_total += violence[c];
   const double fentanyl_weight = country == Country::us ? 0.75 : 0.25;
-  std::vector<double> result(n, 0.0);
+  result.assign(n, 0.0);
   for (std::size_t c = 0; c < n; ++c) {
     if (s.cartels.members[c] <= 0.0) continue;
     const double f = fentanyl_total > 0.0 ? s.cartels.fentanyl_share[c] / fentanyl_total : 0.0;
     const double v = violence_total > 0.0 ? violence[c] / violence_total : 0.0;
     result[c] = fentanyl_weight * f + (1.0 - fentanyl_weight) * v;
   }
-  return result;
 }
 
-std::vector<std::uint32_t> top_targets(const std::vector<double>& threat_by_cartel, std::size_t k) {
-  std::vector<std::uint32_t> order(threat_by_cartel.size());
+/// The k cartels of highest threat (ties: lower slot first), without those of no threat.
+void top_targets(const std::vector<double>& threat_by_cartel, std::size_t k,
+                 std::vector<std::uint32_t>& order, std::vector<std::uint32_t>& targets) {
+  order.resize(threat_by_cartel.size());
   std::iota(order.begin(), order.end(), 0U);
   k = std::min(k, order.size());
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
                     [&](std::uint32_t a, std::uint32_t b) {
                       if (threat_by_cartel[a] != threat_by_cartel[b])
                         return threat_by_cartel[a] > threat_by_cartel[b];
-                      return a <
-                             b;  // ties: lower slot first, so the order never depends on sorting
+                      return a < b;  // so the order never depends on the sort
                     });
-  order.resize(k);
-  while (!order.empty() && threat_by_cartel[order.back()] <= 0.0) order.pop_back();
-  return order;
+  targets.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k));
+  while (!targets.empty() && threat_by_cartel[targets.back()] <= 0.0) targets.pop_back();
 }
 
 void choose_targets(RunState& s) {
+  IntelScratch& scratch = s.intel_scratch;
   const auto k = static_cast<std::size_t>(s.parameters.intel.targets_per_actor);
-  const auto us_targets = top_targets(threat(s, Country::us), k);
-  const auto mx_targets = top_targets(threat(s, Country::mx), k);
+  threat(s, Country::us, scratch.threat);
+  top_targets(scratch.threat, k, scratch.order, scratch.us_targets);
+  threat(s, Country::mx, scratch.threat);
+  top_targets(scratch.threat, k, scratch.order, scratch.mx_targets);
   for (std::size_t a = 0; a < s.actor_count(); ++a) {
-    s.actors.targets[a] = s.actor(a).country() == Country::us ? us_targets : mx_targets;
+    s.actors.targets[a] =
+        s.actor(a).country() == Country::us ? scratch.us_targets : scratch.mx_targets;
   }
 }
 
@@ -89,34 +93,47 @@ void run_intelligence_phase(RunState& s) {
   choose_targets(s);
   collect(s);
 
-  // Sharing reads the intelligence collected this week and writes into a copy, so the order
-  // of edges cannot matter. What each edge sent is kept per target (few per edge).
-  const std::vector<double> before = s.actors.intel;
-  const std::size_t capacity = s.world->cartel_capacity;
-  std::vector<std::vector<std::pair<std::uint32_t, double>>> sent(s.trust.size());
+  // Sharing reads the intelligence collected this week: what every edge sends is worked out
+  // first, then added edge by edge, so the order of edges cannot matter. What each edge sent
+  // is kept per target (few per edge), edge e's at sent[sent_begin[e], sent_begin[e + 1]).
+  IntelScratch& scratch = s.intel_scratch;
+  auto& sent = scratch.sent;
+  auto& sent_begin = scratch.sent_begin;
+  sent.clear();
+  sent_begin.resize(s.trust.size() + 1);
   for (std::size_t e = 0; e < s.trust.size(); ++e) {
     const TrustEdge& edge = s.trust[e];
+    sent_begin[e] = sent.size();
     const double rate = sharing_rate(s, edge);
     if (rate <= 0.0) continue;
     for (const std::uint32_t c : s.actors.targets[edge.from]) {
-      const double gap = before[edge.from * capacity + c] - before[edge.to * capacity + c];
+      const double gap = s.intel(edge.from, c) - s.intel(edge.to, c);
       if (gap <= 0.0) continue;
-      sent[e].emplace_back(c, rate * gap);
-      s.intel(edge.to, c) += rate * gap;
-      s.tally.shared_volume[e] += rate * gap;
+      sent.emplace_back(c, rate * gap);
+    }
+  }
+  sent_begin.back() = sent.size();
+  const auto sent_along = [&](std::size_t e) {
+    return std::span(sent).subspan(sent_begin[e], sent_begin[e + 1] - sent_begin[e]);
+  };
+  for (std::size_t e = 0; e < s.trust.size(); ++e) {
+    for (const auto& [c, amount] : sent_along(e)) {
+      s.intel(s.trust[e].to, c) += amount;
+      s.tally.shared_volume[e] += amount;
     }
   }
   for (double& intel : s.actors.intel) intel = std::min(intel, 1.0);
 
   // Leaks: intelligence received by an infiltrated Mexican body reaches the cartel.
   const IntelParameters& p = s.parameters.intel;
-  std::vector<double> received(capacity, 0.0);
-  std::vector<std::uint32_t> touched;
+  std::vector<double>& received = scratch.received;
+  if (received.size() != s.world->cartel_capacity) received.assign(s.world->cartel_capacity, 0.0);
+  std::vector<std::uint32_t>& touched = scratch.touched;
   for (std::size_t b = 0; b < s.actor_count(); ++b) {
     if (s.actor(b).type != ActorType::mx_body) continue;
     touched.clear();
     for (const std::uint32_t e : s.trust_edges_into[b]) {
-      for (const auto& [c, amount] : sent[e]) {
+      for (const auto& [c, amount] : sent_along(e)) {
         if (received[c] == 0.0) touched.push_back(c);
         received[c] += amount;
       }
@@ -136,7 +153,7 @@ void run_intelligence_phase(RunState& s) {
                                   DrawPurpose::leak_detection);
       s.tally.detected_leaks += detected;
       for (const std::uint32_t e : s.trust_edges_into[b]) {  // blame each sharer by its share
-        for (const auto& [target, amount] : sent[e]) {
+        for (const auto& [target, amount] : sent_along(e)) {
           if (target == c)
             s.tally.trust_betrayal[e] += s.parameters.trust.leak_weight * detected * amount / total;
         }

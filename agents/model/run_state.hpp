@@ -3,6 +3,7 @@
 // slots; slots past `cartel_count` are free for factions created by splits. Phases read and
 // write it in a fixed order (simulation.cpp); `tally` holds what happened this week.
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "agents/cartel/conflict_network.hpp"
@@ -51,6 +52,18 @@ struct ActorState {
   std::vector<double> unilateral_share;  // share of effort authorised to act alone this week
   std::vector<std::uint8_t> in_framework;
   std::vector<std::vector<std::uint32_t>> targets;  // priority cartel slots this week
+};
+
+/// Buffers the intelligence phase refills every week, kept so that a week allocates nothing.
+struct IntelScratch {
+  std::vector<double> threat;             // by cartel slot, for one country
+  std::vector<std::uint32_t> order;       // cartel slots, sorted by threat
+  std::vector<std::uint32_t> us_targets;  // this week's priorities of US agencies
+  std::vector<std::uint32_t> mx_targets;  // and of Mexican bodies
+  std::vector<std::size_t> sent_begin;    // by trust edge (+1): where its entries in `sent` start
+  std::vector<std::pair<std::uint32_t, double>> sent;  // (cartel slot, volume) sent this week
+  std::vector<double> received;                        // by cartel slot; all zero between uses
+  std::vector<std::uint32_t> touched;                  // cartel slots with something in `received`
 };
 
 struct PolicyState {
@@ -106,6 +119,7 @@ struct RunState {
   sim::ActorGraph graph;                    // the world's graph plus factions created by splits
   std::vector<sim::AgentId> cartel_vertex;  // by cartel slot
   ActorState actors;
+  IntelScratch intel_scratch;
   std::vector<TrustEdge> trust;
   std::vector<CoordinationEdge> coordination;
   PolicyState policy;

@@ -75,7 +75,8 @@ void add_sweep_variables(const Experiment& experiment, std::vector<Variable>& v)
   const auto& table = experiment.scenarios.front().parameters.table();
   for (const auto& path : experiment.sweep->paths()) {
     const sim::ParameterSpec& spec = table.spec(*table.index_of(path));
-    v.push_back(variable(path, {"run"}, ValueType::float64, spec.unit, "swept parameter: " + spec.meaning));
+    v.push_back(
+        variable(path, {"run"}, ValueType::float64, spec.unit, "swept parameter: " + spec.meaning));
   }
 }
 
@@ -186,20 +187,6 @@ void write_coordinates(sim::io::ResultsFile& file, const Experiment& experiment,
 
 namespace {
 
-/// Every `stride`-th week of a [week][width] series, laid out over the file's `week` extent
-/// and `width_out` values per week; NaN past the run's horizon and in unused slots.
-std::vector<double> strided(const std::vector<double>& values, std::size_t weeks,
-                            std::size_t width_in, std::size_t stride, std::size_t weeks_out,
-                            std::size_t width_out) {
-  std::vector<double> out(weeks_out * width_out, std::numeric_limits<double>::quiet_NaN());
-  for (std::size_t row = 0; row < weeks_out && (row + 1) * stride <= weeks; ++row) {
-    const std::size_t w = (row + 1) * stride - 1;  // 0-based week in the record
-    std::copy_n(values.begin() + static_cast<std::ptrdiff_t>(w * width_in), width_in,
-                out.begin() + static_cast<std::ptrdiff_t>(row * width_out));
-  }
-  return out;
-}
-
 /// The last week's values and the mean over all weeks, each padded to `width_out` with NaN.
 std::pair<std::vector<double>, std::vector<double>> final_and_mean(
     const std::vector<double>& values, std::size_t weeks, std::size_t width_in,
@@ -220,7 +207,8 @@ std::pair<std::vector<double>, std::vector<double>> final_and_mean(
 }  // namespace
 
 void write_run(sim::io::ResultsFile& file, std::size_t row, const sim::RunSpec& spec,
-               const Experiment& experiment, const RunRecord& record) {
+               const Experiment& experiment, const PreparedRun& run) {
+  const RunRecord& record = run.record;
   const auto one = [&](std::string_view name, auto value) {
     file.write(name, row, 1, std::span<const decltype(value)>(&value, 1));
   };
@@ -233,30 +221,29 @@ void write_run(sim::io::ResultsFile& file, std::size_t row, const sim::RunSpec& 
   one("wall_time", record.wall_seconds);
   if (experiment.sweep) {
     const std::vector<double> point = experiment.sweep->point(spec.point);
-    for (std::size_t axis = 0; axis < point.size(); ++axis) one(experiment.sweep->paths()[axis], point[axis]);
+    for (std::size_t axis = 0; axis < point.size(); ++axis)
+      one(experiment.sweep->paths()[axis], point[axis]);
   }
   write_events(file, row, record);
 
   const OutputSelection& outputs = experiment.outputs;
-  for (const Series id : outputs.series()) {
-    const SeriesSpec& series = series_catalog()[static_cast<std::size_t>(id)];
+  const auto selected = outputs.series();
+  for (std::size_t i = 0; i < selected.size(); ++i) {
+    const SeriesSpec& series = series_catalog()[static_cast<std::size_t>(selected[i])];
+    if (!outputs.summaries_only) {
+      if (!run.chunks[i].empty()) {
+        file.write_filtered_row(series.name, row, run.chunks[i]);
+      } else {
+        file.write(series.name, row, 1, std::span<const double>(run.rows[i]));
+      }
+      continue;
+    }
     std::size_t width_out = 1;
     for (const Axis axis : series.axes) {
       width_out *= file.dimension_size(kAxisNames[static_cast<std::size_t>(axis)]);
     }
-    if (series.axes.size() > 1 && record.width(id) != width_out) {
-      // Padding copies whole rows of the first axis; two padded axes need per-axis copies.
-      throw sim::InternalError("series '" + std::string(series.name) +
-                               "' has several axes narrower than the file's");
-    }
-    if (!outputs.summaries_only) {
-      const auto rows = strided(record.values(id), record.weeks(), record.width(id),
-                                outputs.week_stride, file.dimension_size("week"), width_out);
-      file.write(series.name, row, 1, std::span<const double>(rows));
-      continue;
-    }
-    const auto [final_values, means] =
-        final_and_mean(record.values(id), record.weeks(), record.width(id), width_out);
+    const auto [final_values, means] = final_and_mean(record.values(selected[i]), record.weeks(),
+                                                      record.width(selected[i]), width_out);
     const std::string name(series.name);
     file.write(name + std::string(kFinalSuffix), row, 1, std::span<const double>(final_values));
     file.write(name + std::string(kMeanSuffix), row, 1, std::span<const double>(means));

@@ -8,6 +8,7 @@
 
 #include "agents/model/run_record.hpp"
 #include "agents/model/world.hpp"
+#include "agents/output/prepared_run.hpp"
 #include "agents/scenario/experiment.hpp"
 #include "sim/experiment/run_plan.hpp"
 #include "sim/io/results_file.hpp"
@@ -25,9 +26,10 @@ sim::io::FileSchema results_schema(const Experiment& experiment, const std::vect
 void write_coordinates(sim::io::ResultsFile& file, const Experiment& experiment,
                        const std::vector<World>& worlds);
 
-/// Writes one run's row as `experiment.outputs` selects, all but its `completed` flag.
+/// Writes one run's row as `experiment.outputs` selects, all but its `completed` flag. `run`
+/// was prepared (prepare_run()) with this file's row_layout().
 void write_run(sim::io::ResultsFile& file, std::size_t row, const sim::RunSpec& spec,
-               const Experiment& experiment, const RunRecord& record);
+               const Experiment& experiment, const PreparedRun& run);
 
 /// Sets a row's `completed` flag. Called only after the row's data has been flushed, so that a
 /// flag found on disk after a crash always vouches for data that is on disk too.

@@ -47,10 +47,13 @@ std::size_t compute_rows(sim::io::ResultsFile& file, const RunContext& context,
   // The pipeline hands out positions in `todo`, in order; the writer gets them in that order.
   std::vector<std::uint64_t> positions(todo.size());
   for (std::size_t i = 0; i < positions.size(); ++i) positions[i] = i;
+  const RowLayout layout = row_layout(file, context.experiment);
   sim::run_pipeline(
       positions, threads,
-      [&](std::uint64_t position) { return context.simulate(todo[position].run); },
-      [&](std::uint64_t position, RunRecord&& record) {
+      [&](std::uint64_t position) {
+        return prepare_run(layout, context.experiment, context.simulate(todo[position].run));
+      },
+      [&](std::uint64_t position, PreparedRun&& record) {
         const RowAssignment& assignment = todo[position];
         write_run(file, assignment.row, context.plan.at(assignment.run), context.experiment,
                   record);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <numeric>
 
 #include "sim/io/dataset_io.hpp"
@@ -25,6 +26,8 @@ struct ResultsFile::Impl {
   FileSchema schema;  // unlimited dimensions carry their current size
   detail::FileHandle file;
   detail::DatasetMap datasets;  // declared after `file`: closed before it
+  // row_is_one_chunk() by variable: asked once per run and variable by the writer.
+  mutable std::map<std::string, bool, std::less<>> one_chunk_rows;
 
   [[nodiscard]] const Variable& variable(std::string_view name) const {
     const Variable* found = schema.find_variable(name);
@@ -109,7 +112,7 @@ ResultsFile ResultsFile::create(const fs::path& final_path, const FileSchema& sc
     throw InternalError("invalid global attribute: " + problems.front());
   }
   auto impl = std::make_unique<Impl>(
-      Impl{final_path, partial_path_for(final_path), options, schema, {}, {}});
+      Impl{final_path, partial_path_for(final_path), options, schema, {}, {}, {}});
   check_destination(final_path, impl->partial_path, options, "create");
   std::error_code error;
   if (!options.overwrite && fs::exists(impl->partial_path, error)) {
@@ -140,8 +143,8 @@ ResultsFile ResultsFile::create(const fs::path& final_path, const FileSchema& sc
 
 ResultsFile ResultsFile::open_partial(const fs::path& final_path, WriteOptions options) {
   detail::silence_hdf5_error_printing();
-  auto impl =
-      std::make_unique<Impl>(Impl{final_path, partial_path_for(final_path), options, {}, {}, {}});
+  auto impl = std::make_unique<Impl>(
+      Impl{final_path, partial_path_for(final_path), options, {}, {}, {}, {}});
   check_destination(final_path, impl->partial_path, options, "resume");
   std::error_code error;
   if (!fs::exists(impl->partial_path, error)) {
@@ -235,6 +238,31 @@ void ResultsFile::write_all(std::string_view name, Values values) {
       detail::select_rows(impl.dataset(name), std::nullopt, impl.partial_path, name);
   write_values(impl.dataset(name), selection, values.data, values.count, values.type,
                impl.partial_path, name);
+}
+
+bool ResultsFile::row_is_one_chunk(std::string_view name) const {
+  const Impl& impl = open_impl();
+  const Variable& variable = impl.variable(name);
+  if (const auto known = impl.one_chunk_rows.find(name); known != impl.one_chunk_rows.end()) {
+    return known->second;
+  }
+  const bool one = impl.schema.is_record(variable) && variable.type != ValueType::string &&
+                   detail::row_is_one_filtered_chunk(impl.dataset(name), impl.partial_path, name);
+  impl.one_chunk_rows.emplace(std::string(name), one);
+  return one;
+}
+
+void ResultsFile::write_filtered_row(std::string_view name, std::size_t row,
+                                     std::span<const std::byte> chunk) {
+  Impl& impl = open_impl();
+  if (!row_is_one_chunk(name)) {
+    throw InternalError(
+        fmt::format("variable '{}' is not stored one filtered row per chunk", name));
+  }
+  if (row >= impl.schema.shape_of(impl.variable(name)).front()) {
+    throw InternalError(fmt::format("row {} of variable '{}' is past its end", row, name));
+  }
+  detail::write_row_chunk(impl.dataset(name), row, chunk, impl.partial_path, name);
 }
 
 void ResultsFile::set_attribute(const Attribute& attribute) {
