@@ -1,7 +1,8 @@
 // The HDF5 writer alone: N baseline runs (208 weeks, every series) written into a new results
 // file the way the experiment runner writes them (create, coordinates, one row per run, rows
-// marked complete block by block, commit), with runs simulated beforehand. Compared with
-// BM_Sweep at the same N on one thread, it gives the share of a sweep spent writing.
+// marked complete block by block, commit), with runs simulated, laid out and compressed
+// beforehand as the worker threads do. Compared with BM_Sweep at the same N on one thread, it
+// gives the share of a sweep spent in the serial writer.
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
@@ -11,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "agents/output/prepared_run.hpp"
 #include "agents/output/results_layout.hpp"
 #include "agents/output/run_blocks.hpp"
 #include "agents/runner/run_context.hpp"
@@ -22,17 +24,36 @@ namespace {
 // As many distinct runs as a block holds, so that every chunk compresses as real runs do.
 constexpr std::size_t kDistinctRecords = kRunsPerBlock;
 
+/// The layout the workers prepare runs for, read from a scratch file of the same schema.
+RowLayout layout_of(const RunContext& context, const Experiment& experiment, std::size_t runs) {
+  const auto path = bench::scratch_directory() / "writer-layout.h5";
+  RowLayout layout;
+  {
+    auto file = sim::io::ResultsFile::create(path, results_schema(experiment, context.worlds),
+                                             file_attributes(context, "seccoop_benchmarks", {}),
+                                             {.overwrite = true});
+    file.resize("run", runs);
+    layout = row_layout(file, experiment);
+  }
+  std::filesystem::remove(path);
+  std::filesystem::remove(sim::io::ResultsFile::partial_path_for(path));
+  return layout;
+}
+
+// Runs are simulated, laid out and compressed beforehand, as the workers do in a sweep: what
+// is timed is the serial writer alone.
 struct WriterInputs {
   Experiment experiment;
   RunContext context;
-  std::vector<RunRecord> records;
+  std::vector<PreparedRun> runs;
 
-  explicit WriterInputs(std::uint32_t runs)
+  explicit WriterInputs(std::uint32_t replications)
       : experiment(load_experiment(SECCOOP_SOURCE_DIR "/configs/scenarios/baseline.yaml",
-                                   {.replications = runs})),
+                                   {.replications = replications})),
         context(experiment) {
+    const RowLayout layout = layout_of(context, experiment, context.plan.size());
     for (std::size_t run = 0; run < kDistinctRecords; ++run) {
-      records.push_back(context.simulate(run));
+      runs.push_back(prepare_run(layout, experiment, context.simulate(run)));
     }
   }
 };
@@ -58,7 +79,7 @@ void write_file(const WriterInputs& inputs, const std::filesystem::path& path) {
   std::size_t block_start = 0;
   for (std::size_t row = 0; row < runs; ++row) {
     write_run(file, row, context.plan.at(row), inputs.experiment,
-              inputs.records[row % inputs.records.size()]);
+              inputs.runs[row % inputs.runs.size()]);
     if ((row + 1) % block != 0 && row + 1 != runs) continue;
     file.flush();
     for (std::size_t done = block_start; done <= row; ++done) mark_completed(file, done);
