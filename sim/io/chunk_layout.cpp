@@ -104,4 +104,20 @@ PropertyListHandle make_dataset_creation_properties(const Variable& variable,
   return properties;
 }
 
+PropertyListHandle make_dataset_access_properties(hid_t creation, std::size_t element_bytes) {
+  PropertyListHandle properties(H5Pcreate(H5P_DATASET_ACCESS));
+  check(properties.valid() ? 0 : -1, "create access properties");
+  if (H5Pget_layout(creation) != H5D_CHUNKED) return properties;
+  const int rank = H5Pget_chunk(creation, 0, nullptr);
+  check(rank, "chunk rank");
+  std::vector<hsize_t> chunk(static_cast<std::size_t>(rank));
+  check(H5Pget_chunk(creation, rank, chunk.data()), "chunk shape");
+  std::size_t chunk_bytes = element_bytes;
+  for (const hsize_t length : chunk) chunk_bytes *= static_cast<std::size_t>(length);
+  // A few hash slots suffice for two chunks; w0 = 1 evicts a fully written chunk first.
+  constexpr std::size_t kSlots = 13;
+  check(H5Pset_chunk_cache(properties.get(), kSlots, 2 * chunk_bytes, 1.0), "chunk cache");
+  return properties;
+}
+
 }  // namespace seccoop::sim::io::detail

@@ -40,4 +40,12 @@ inline constexpr unsigned kDeflateLevel = 1;
 [[nodiscard]] PropertyListHandle make_dataset_creation_properties(
     const Variable& variable, std::span<const std::size_t> shape, bool record);
 
+/// Dataset-access properties for writing: a chunk cache with room for two of the dataset's
+/// chunks (`creation` is its creation property list). Runs are written in run order, so a
+/// chunk is never touched again once the next one starts; HDF5's default cache (1 MiB per
+/// dataset) would instead keep finished chunks, and memory would grow with the number of runs
+/// until every dataset's cache is full (tens of MiB over a results file's variables).
+[[nodiscard]] PropertyListHandle make_dataset_access_properties(hid_t creation,
+                                                                std::size_t element_bytes);
+
 }  // namespace seccoop::sim::io::detail

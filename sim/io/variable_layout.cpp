@@ -43,8 +43,10 @@ DatasetHandle create_dataset(hid_t file, const FileSchema& schema, const Variabl
                path, operation));
   PropertyListHandle properties = make_dataset_creation_properties(variable, shape, record);
   DatatypeHandle type = file_type_for(variable.type);
+  const PropertyListHandle access =
+      make_dataset_access_properties(properties.get(), stored_element_bytes(variable.type));
   DatasetHandle dataset(check_id(H5Dcreate2(file, variable.name.c_str(), type.get(), space.get(),
-                                            H5P_DEFAULT, properties.get(), H5P_DEFAULT),
+                                            H5P_DEFAULT, properties.get(), access.get()),
                                  path, operation));
   const std::string owner = "variable '" + variable.name + "'";
   if (variable.type == ValueType::float64 || variable.type == ValueType::float32) {
@@ -103,9 +105,19 @@ DatasetMap create_variables(hid_t file, const FileSchema& schema,
 DatasetMap open_variables(hid_t file, const FileSchema& schema, const std::filesystem::path& path) {
   DatasetMap datasets;
   for (const auto& variable : schema.variables) {
+    const std::string operation = "open variable '" + variable.name + "'";
+    // The chunk cache is set when a dataset is opened, from its chunks as stored in the file.
+    PropertyListHandle creation;
+    {
+      const DatasetHandle probe(
+          check_id(H5Dopen2(file, variable.name.c_str(), H5P_DEFAULT), path, operation));
+      creation = PropertyListHandle(check_id(H5Dget_create_plist(probe.get()), path, operation));
+    }
+    const PropertyListHandle access =
+        make_dataset_access_properties(creation.get(), stored_element_bytes(variable.type));
     datasets.emplace(variable.name,
-                     DatasetHandle(check_id(H5Dopen2(file, variable.name.c_str(), H5P_DEFAULT),
-                                            path, "open variable '" + variable.name + "'")));
+                     DatasetHandle(check_id(H5Dopen2(file, variable.name.c_str(), access.get()),
+                                            path, operation)));
   }
   return datasets;
 }
