@@ -9,6 +9,7 @@
 #include "app/commands/commands.hpp"
 #include "seccoop/revision.hpp"
 #include "sim/config/diagnostics.hpp"
+#include "sim/parallel/heap_retention.hpp"
 
 int main(int argc, char** argv) {
   // A file-size limit (ulimit -f, a cluster's quota) would otherwise kill the process with
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
   // a file whose flush failed (a full disk), and crashes doing it (SIGSEGV in H5F__close_cb,
   // HDF5 1.10): the user would see exit code 139 after the clear error.
   static_cast<void>(H5dont_atexit());
+  // Freed run records stay mapped for the next run instead of being faulted in again.
+  seccoop::sim::retain_freed_heap_memory();
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i == 0 ? "" : " ") + std::string(argv[i]);
 

@@ -15,10 +15,10 @@ double sum(const std::vector<double>& values) {
 void record_cartels(RunState& s, RunRecord& r, std::size_t w) {
   std::ranges::copy(s.cartels.members, r.week_values(Series::members, w).begin());
   std::ranges::copy(s.cartels.cohesion, r.week_values(Series::cohesion, w).begin());
-  double active = 0.0;
-  for (std::size_t c = 0; c < s.cartels.count; ++c)
-    active += s.cartels.members[c] >= 1.0 ? 1.0 : 0.0;
-  r.set(Series::active_cartels, w, active);
+  // Counted as an integer (exact, as the sum of ones was) so that the loop vectorizes.
+  std::size_t active = 0;
+  for (std::size_t c = 0; c < s.cartels.count; ++c) active += s.cartels.members[c] >= 1.0 ? 1U : 0U;
+  r.set(Series::active_cartels, w, static_cast<double>(active));
   const double deaths = sum(s.flows.deaths);
   r.set(Series::deaths, w, deaths);
   r.set(Series::recruits, w, sum(s.flows.recruits));
