@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "agents/output/prepared_run.hpp"
 #include "agents/output/results_layout.hpp"
 #include "agents/output/run_blocks.hpp"
 #include "agents/runner/run_context.hpp"
@@ -55,10 +56,11 @@ void write_file(const WriterInputs& inputs, const std::filesystem::path& path) {
   write_coordinates(file, inputs.experiment, context.worlds);
   file.flush();
   const std::size_t block = runs_per_block(file.schema());
+  const RowLayout layout = row_layout(file, inputs.experiment);
   std::size_t block_start = 0;
   for (std::size_t row = 0; row < runs; ++row) {
     write_run(file, row, context.plan.at(row), inputs.experiment,
-              inputs.records[row % inputs.records.size()]);
+              prepare_run(layout, inputs.experiment, inputs.records[row % inputs.records.size()]));
     if ((row + 1) % block != 0 && row + 1 != runs) continue;
     file.flush();
     for (std::size_t done = block_start; done <= row; ++done) mark_completed(file, done);
