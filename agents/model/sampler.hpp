@@ -31,6 +31,10 @@ class Sampler {
   /// 1 with probability p, else 0 (expected mode: p).
   double occurs(double p, std::uint64_t week, std::uint64_t entity, DrawPurpose purpose) const {
     if (!stochastic_) return p;
+    // The stream serves this one draw, and u in (0, 1) decides nothing when p is outside it:
+    // skipping the draw there (no Philox block) gives the same outcome.
+    if (!(p > 0.0)) return 0.0;
+    if (p >= 1.0) return 1.0;
     auto stream = make_stream(week, entity, purpose);
     return sim::bernoulli(stream, p) ? 1.0 : 0.0;
   }

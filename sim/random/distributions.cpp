@@ -50,6 +50,11 @@ std::uint64_t to_count(double value) noexcept {
   return static_cast<std::uint64_t>(value);
 }
 
+// An absolute margin far above the few ulps by which exp/log1p (and the products feeding them)
+// can err for arguments below 1, so the shortcuts below only fire where the full computation
+// gives the same answer.
+constexpr double kZeroShortcutMargin = 0x1.0p-40;
+
 // ---- Poisson ---------------------------------------------------------------------------------
 
 constexpr double kPoissonRejectionMinMean = 10.0;
@@ -58,6 +63,11 @@ constexpr double kPoissonNormalApproximationMinMean = 1e12;
 // Sequential search of the CDF from 0: about mean + 1 steps, cheapest below a mean of 10.
 std::uint64_t poisson_by_inversion(RandomStream& stream, double mean) noexcept {
   const double u = stream.uniform_open01();
+  // P(0) = exp(-mean) >= 1 - mean: a u clearly below that bound gives 0 without the exp. Most
+  // of the model's Poisson draws have small means (captures, recruits of small cartels).
+  if (u <= 1.0 - mean - kZeroShortcutMargin) {
+    return 0;
+  }
   double probability = std::exp(-mean);
   double cumulative = probability;
   std::uint64_t count = 0;
@@ -125,6 +135,11 @@ std::uint64_t binomial_by_inversion(RandomStream& stream, std::uint64_t trials, 
   const auto n = static_cast<double>(trials);
   const double odds = p / (1.0 - p);
   const double u = stream.uniform_open01();
+  // P(0) = (1 - p)^n >= 1 - n p (Bernoulli's inequality): as in poisson_by_inversion, a u
+  // clearly below the bound gives 0 without the log1p and exp.
+  if (u <= 1.0 - n * p - kZeroShortcutMargin) {
+    return 0;
+  }
   double probability = std::exp(n * std::log1p(-p));  // (1 - p)^n, accurate for tiny p
   double cumulative = probability;
   std::uint64_t successes = 0;

@@ -10,22 +10,8 @@ namespace {
 // Spelled out rather than r123::Philox4x64 so a change of the library default cannot silently
 // change every result; the known-answer test pins the output too.
 using Philox = r123::Philox4x64_R<10>;
-constexpr unsigned kWordsPerBlock = 4;
 constexpr std::size_t kBlockSlot = 3;  // counter word that numbers the blocks of one stream
 }  // namespace
-
-RandomStream::RandomStream(StreamKey key, StreamCounter counter) noexcept
-    : key_{key.master_seed, key.run_index},
-      counter_{counter.week, counter.entity, counter.purpose, 0} {}
-
-std::uint64_t RandomStream::next_u64() noexcept {
-  if (used_ == kWordsPerBlock) {
-    refill();
-  }
-  return buffer_[used_++];
-}
-
-double RandomStream::uniform_open01() noexcept { return open01_from_bits(next_u64()); }
 
 void RandomStream::refill() noexcept {
   const Philox::ctr_type block = {{counter_[0], counter_[1], counter_[2], counter_[kBlockSlot]}};

@@ -36,14 +36,23 @@ constexpr double open01_from_bits(std::uint64_t bits) noexcept {
 
 class RandomStream {
  public:
-  RandomStream(StreamKey key, StreamCounter counter) noexcept;
+  // Construction and the buffered draws are inline: most streams make one to four draws, so
+  // the calls cost as much as the work; only the Philox block (refill) stays out of line.
+  RandomStream(StreamKey key, StreamCounter counter) noexcept
+      : key_{key.master_seed, key.run_index},
+        counter_{counter.week, counter.entity, counter.purpose, 0} {}
 
   /// 64 uniformly distributed bits.
-  std::uint64_t next_u64() noexcept;
+  std::uint64_t next_u64() noexcept {
+    if (used_ == kWordsPerBlock) refill();
+    return buffer_[used_++];
+  }
   /// Uniform on the open interval (0, 1): never returns 0 or 1 (safe under log()).
-  double uniform_open01() noexcept;
+  double uniform_open01() noexcept { return open01_from_bits(next_u64()); }
 
  private:
+  static constexpr unsigned kWordsPerBlock = 4;
+
   void refill() noexcept;
 
   std::uint64_t key_[2];
