@@ -103,6 +103,11 @@ def target_table(bench, proc, points):
     memory = ", ".join(
         f"{whole[(n, 2)][1] / 1024:.1f} MiB for {n} runs" for n in proc["memory_runs"]
     )
+    long_memory = ", ".join(
+        f"{m['rss_kib'] / 1024:.1f} MiB for {m['runs']:,}" for m in proc.get("long_runs", [])
+    )
+    if long_memory:
+        memory += f"; the baseline cut to 2 weeks: {long_memory} runs"
     per_element = [p[1] / p[0] * 1e9 for p in points]
     simulate_only = 50 * run["cpu_s"]
     lines = [

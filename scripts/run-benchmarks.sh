@@ -8,10 +8,12 @@
 # 2. Runs the Google Benchmark suite with repetitions; the table quotes medians.
 # 3. Times whole processes with /usr/bin/time -v: `seccoop run` of the baseline on 1 and
 #    2 threads, alternating so that both see the same machine load, and the peak RSS of
-#    sweeps of growing length (memory must not grow with the number of runs).
+#    sweeps of growing length (memory must not grow with the number of runs), up to 100,000
+#    runs of the baseline cut to 2 weeks (the same variables and one chunk per run for the
+#    weekly series, so the file's chunk indexes grow per run as in a full sweep, in minutes).
 #
 # Environment: BUILD_DIR (build/perf), REPETITIONS (5), PROCESS_REPETITIONS (3), TIME_RUNS
-# (200), MEMORY_RUNS ("200 2000 6000"). The machine is usually shared, so
+# (200), MEMORY_RUNS ("200 2000 6000"), LONG_MEMORY_RUNS ("1000 10000 100000"). The machine is usually shared, so
 # ratios measured side by side mean more than absolute times; the load average is recorded.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +22,7 @@ repetitions="${REPETITIONS:-5}"
 process_repetitions="${PROCESS_REPETITIONS:-3}"
 time_runs="${TIME_RUNS:-200}"
 read -r -a memory_runs <<<"${MEMORY_RUNS:-200 2000 6000}"
+read -r -a long_memory_runs <<<"${LONG_MEMORY_RUNS:-1000 10000 100000}"
 python=/usr/bin/python3
 
 launcher=()
@@ -38,11 +41,12 @@ echo "run-benchmarks: Google Benchmark suite, $repetitions repetitions" >&2
   --benchmark_report_aggregates_only=true --benchmark_out="$work/benchmarks.json" \
   --benchmark_out_format=json
 
-# One `seccoop run` of RUNS baseline runs on THREADS threads: prints a JSON object.
+# One `seccoop run` of RUNS runs of SCENARIO (the baseline) on THREADS threads: prints a JSON
+# object.
 measure() {
-  local runs="$1" threads="$2"
+  local runs="$1" threads="$2" scenario="${3:-$root/configs/scenarios/baseline.yaml}"
   /usr/bin/time -v -o "$work/time.txt" "$build/app/seccoop" run \
-    "$root/configs/scenarios/baseline.yaml" --replications "$runs" -o "$work/sweep.h5" \
+    "$scenario" --replications "$runs" -o "$work/sweep.h5" \
     --threads "$threads" --quiet --force
   awk -v runs="$runs" -v threads="$threads" -F': ' '
     /Elapsed \(wall clock\)/ {  # m:ss.ss or h:mm:ss
@@ -66,6 +70,18 @@ echo "run-benchmarks: peak memory, ${memory_runs[*]} runs on 2 threads" >&2
 for runs in "${memory_runs[@]}"; do
   [ "$runs" = "$time_runs" ] || records+=("$(measure "$runs" 2)")
 done
+cat >"$work/short.yaml" <<EOF
+schema_version: 1
+name: baseline-2-weeks
+description: the baseline cut to 2 weeks, for the memory of long sweeps
+extends: $root/configs/scenarios/baseline.yaml
+weeks: 2
+EOF
+echo "run-benchmarks: peak memory, ${long_memory_runs[*]} runs of 2 weeks on 2 threads" >&2
+long_records=()
+for runs in "${long_memory_runs[@]}"; do
+  long_records+=("$(measure "$runs" 2 "$work/short.yaml")")
+done
 
 compiler="$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")"
 revision="$(git -C "$root" rev-parse --short HEAD)"
@@ -77,6 +93,7 @@ cat >"$work/process.json" <<EOF
   "time_runs": $time_runs,
   "memory_runs": [$(IFS=,; echo "${memory_runs[*]}")],
   "runs": [$(IFS=,; echo "${records[*]}")],
+  "long_runs": [$(IFS=,; echo "${long_records[*]}")],
   "machine": {
     "date": "$(date -u +%Y-%m-%d)",
     "revision": "$revision",
