@@ -204,13 +204,13 @@ int run(const RunArguments& arguments, const std::string& command_line) {
   const auto summary = agents::run_experiment(experiment, options);
   if (!arguments.quiet) {
     if (shard) {
-      fmt::print("shard {}: {} of the experiment's {} runs{}; join the shards with `seccoop "
-                 "merge`\n",
-                 shard->to_string(), summary.runs_in_file, summary.runs_total,
-                 summary.runs_in_file == 0
-                     ? std::string()
-                     : fmt::format(" (runs {}-{})", summary.first_run,
-                                   summary.first_run + summary.runs_in_file - 1));
+      fmt::print(
+          "shard {}: {} of the experiment's {} runs{}; join the shards with `seccoop "
+          "merge`\n",
+          shard->to_string(), summary.runs_in_file, summary.runs_total,
+          summary.runs_in_file == 0 ? std::string()
+                                    : fmt::format(" (runs {}-{})", summary.first_run,
+                                                  summary.first_run + summary.runs_in_file - 1));
     }
     print_summary(summary, output);
   }
