@@ -109,15 +109,28 @@ double stage_baseline(StageKind kind, std::size_t n, const StageArrays& a,
   return run_any_stage(kind, n, a, scalars);
 }
 
+// AVX2 exists only on x86-64; elsewhere (aarch64 clusters and laptops) the baseline build of
+// the loop is the only one, and `supported(avx2)` is false.
+#if defined(__x86_64__)
 [[gnu::target("avx2")]] double stage_avx2(StageKind kind, std::size_t n, const StageArrays& a,
                                           const StageScalars& scalars) {
   return run_any_stage(kind, n, a, scalars);
 }
+#else
+double stage_avx2(StageKind kind, std::size_t n, const StageArrays& a,
+                  const StageScalars& scalars) {
+  return run_any_stage(kind, n, a, scalars);
+}
+#endif
 
 }  // namespace
 
 bool supported(InstructionSet set) {
+#if defined(__x86_64__)
   return set == InstructionSet::baseline || __builtin_cpu_supports("avx2");
+#else
+  return set == InstructionSet::baseline;
+#endif
 }
 
 double stage_using(InstructionSet set, StageKind kind, std::size_t cartels,
