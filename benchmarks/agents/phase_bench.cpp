@@ -22,6 +22,7 @@
 #include "agents/model/run_state.hpp"
 #include "agents/model/simulation.hpp"
 #include "agents/scenario/experiment.hpp"
+#include "week_loop.hpp"
 
 namespace seccoop::agents {
 namespace {
@@ -44,11 +45,7 @@ struct MidRun {
         world(build_world(experiment.scenarios.front())),
         record(0, static_cast<std::size_t>(world.scenario->weeks), world.axis_sizes()),
         snapshot(world, {.master_seed = 1, .run_index = 0}, record) {
-    auto week = week_pipeline();
-    for (snapshot.week = 1; snapshot.week <= kWarmUpWeeks; ++snapshot.week) {
-      start_week(snapshot);
-      week.run_week(snapshot);
-    }
+    bench::simulate_first_weeks(snapshot, kWarmUpWeeks);
   }
 };
 
@@ -114,12 +111,7 @@ void simulate_weeks(benchmark::State& state, std::optional<std::size_t> phase) {
   const double overhead = clock_overhead_seconds();
   RunState run = start.snapshot;
   for (auto _ : state) {
-    if (run.week > weeks) {
-      state.PauseTiming();
-      run = start.snapshot;
-      state.ResumeTiming();
-    }
-    start_week(run);
+    bench::begin_week(state, run, start.snapshot, weeks);
     for (std::size_t i = 0; i < phases.size(); ++i) {
       if (i != phase) {
         phases[i](run);

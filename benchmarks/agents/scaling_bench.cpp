@@ -17,6 +17,7 @@
 #include "agents/model/simulation.hpp"
 #include "agents/scenario/experiment.hpp"
 #include "agents/world/world_generator.hpp"
+#include "week_loop.hpp"
 
 namespace seccoop::agents {
 namespace {
@@ -48,11 +49,7 @@ struct GeneratedRun {
         world(build_world(scenario)),
         record(0, static_cast<std::size_t>(scenario.weeks), world.axis_sizes()),
         snapshot(world, {.master_seed = 1, .run_index = 0}, record) {
-    auto week = week_pipeline();
-    for (snapshot.week = 1; snapshot.week <= kWarmUpWeeks; ++snapshot.week) {
-      start_week(snapshot);
-      week.run_week(snapshot);
-    }
+    bench::simulate_first_weeks(snapshot, kWarmUpWeeks);
   }
 
   static Scenario with_world(Scenario scenario, const GeneratorSettings& settings) {
@@ -86,12 +83,7 @@ void BM_GeneratedWorldWeek(benchmark::State& state) {
   auto week = week_pipeline();
   week.set_timed(true);  // two clock reads per phase: negligible against a week here
   for (auto _ : state) {
-    if (run.week > weeks) {
-      state.PauseTiming();
-      run = start.snapshot;
-      state.ResumeTiming();
-    }
-    start_week(run);
+    bench::begin_week(state, run, start.snapshot, weeks);
     week.run_week(run);
     ++run.week;
   }
