@@ -7,8 +7,11 @@ find_package(CLI11 REQUIRED)
 find_package(HDF5 REQUIRED COMPONENTS C HL)
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
 find_package(Threads REQUIRED)
-# zlib: results rows are compressed by the workers, as HDF5's deflate filter would (chunk_filter).
+# zlib: results rows are compressed by the workers, as HDF5's deflate filter would (chunk_filter);
+# libdeflate for its vectorised Adler-32 checksum of those rows.
 find_package(ZLIB REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
 
 # Debian's yaml-cpp 0.7 exports a plain `yaml-cpp` target.
 if(NOT TARGET yaml-cpp::yaml-cpp)
