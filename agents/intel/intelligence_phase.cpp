@@ -37,28 +37,31 @@ void threat(const RunState& s, Country country, std::vector<double>& result) {
 }
 
 /// The k cartels of highest threat (ties: lower slot first), without those of no threat.
+/// Insertion into a sorted list of at most k: most cartels are rejected by one comparison
+/// with the k-th, where a partial sort would sift every one through a heap.
 void top_targets(const std::vector<double>& threat_by_cartel, std::size_t k,
-                 std::vector<std::uint32_t>& order, std::vector<std::uint32_t>& targets) {
-  order.resize(threat_by_cartel.size());
-  std::iota(order.begin(), order.end(), 0U);
-  k = std::min(k, order.size());
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
-                    [&](std::uint32_t a, std::uint32_t b) {
-                      if (threat_by_cartel[a] != threat_by_cartel[b])
-                        return threat_by_cartel[a] > threat_by_cartel[b];
-                      return a < b;  // so the order never depends on the sort
-                    });
-  targets.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k));
-  while (!targets.empty() && threat_by_cartel[targets.back()] <= 0.0) targets.pop_back();
+                 std::vector<std::uint32_t>& targets) {
+  targets.clear();
+  if (k == 0) return;
+  // Cartels are visited in slot order, so among equal threats the earlier one stays ahead.
+  for (std::uint32_t c = 0; c < threat_by_cartel.size(); ++c) {
+    const double threat = threat_by_cartel[c];
+    if (!(threat > 0.0)) continue;
+    if (targets.size() == k && !(threat > threat_by_cartel[targets.back()])) continue;
+    if (targets.size() == k) targets.pop_back();
+    auto position = targets.end();
+    while (position != targets.begin() && threat > threat_by_cartel[*(position - 1)]) --position;
+    targets.insert(position, c);
+  }
 }
 
 void choose_targets(RunState& s) {
   IntelScratch& scratch = s.intel_scratch;
   const auto k = static_cast<std::size_t>(s.parameters.intel.targets_per_actor);
   threat(s, Country::us, scratch.threat);
-  top_targets(scratch.threat, k, scratch.order, scratch.us_targets);
+  top_targets(scratch.threat, k, scratch.us_targets);
   threat(s, Country::mx, scratch.threat);
-  top_targets(scratch.threat, k, scratch.order, scratch.mx_targets);
+  top_targets(scratch.threat, k, scratch.mx_targets);
   for (std::size_t a = 0; a < s.actor_count(); ++a) {
     s.actors.targets[a] =
         s.actor(a).country() == Country::us ? scratch.us_targets : scratch.mx_targets;

@@ -57,7 +57,6 @@ struct ActorState {
 /// Buffers the intelligence phase refills every week, kept so that a week allocates nothing.
 struct IntelScratch {
   std::vector<double> threat;             // by cartel slot, for one country
-  std::vector<std::uint32_t> order;       // cartel slots, sorted by threat
   std::vector<std::uint32_t> us_targets;  // this week's priorities of US agencies
   std::vector<std::uint32_t> mx_targets;  // and of Mexican bodies
   std::vector<std::size_t> sent_begin;    // by trust edge (+1): where its entries in `sent` start
