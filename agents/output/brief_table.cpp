@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <map>
+#include <numeric>
 #include <optional>
 
 namespace seccoop::agents {
@@ -27,6 +30,14 @@ struct OutcomeSpec {
 
 /// Weeks in each window: 100 days is 14 weeks and 2 days; 14 whole weeks are used.
 constexpr double kWindowWeeks[2] = {14.0, 52.0};
+/// Values read at a time (2 MiB of doubles).
+constexpr std::size_t kValuesPerSlice = std::size_t{1} << 18;
+
+/// Values one run holds of a record variable (the product of its other dimensions).
+std::size_t values_per_run(const ResultsReader& reader, const char* variable) {
+  const auto shape = reader.schema().shape_of(reader.variable(variable));
+  return std::accumulate(shape.begin() + 1, shape.end(), std::size_t{1}, std::multiplies<>());
+}
 
 std::optional<std::int64_t> sinaloa_region(const ResultsReader& reader) {
   if (reader.schema().find_variable("region_code") == nullptr) return std::nullopt;
@@ -100,32 +111,47 @@ std::array<double, kBriefTimePoints> time_points(const std::vector<double>& valu
 
 std::vector<BriefOutcome> brief_table(const ResultsReader& reader) {
   const std::size_t runs = reader.dimension_size("run");
-  const auto completed = reader.read_doubles("completed");
-  const auto run_scenario = reader.read_strings("run_scenario");
   const auto weeks = reader.read_doubles("week");
   const std::size_t week_count = weeks.size();
   std::vector<std::string> scenarios = reader.read_strings("scenario");
+  const auto specs = outcome_specs(reader);
+
+  // Runs are read a slice at a time, every outcome of a slice before the next: the memory
+  // stays that of one slice however many runs the file holds (`seccoop run` prints this table
+  // after a sweep: whole variables were 50 MB at 100,000 two-week runs).
+  std::size_t widest = 1;
+  for (const auto& spec : specs) widest = std::max(widest, values_per_run(reader, spec.variable));
+  const std::size_t slice = std::max<std::size_t>(1, kValuesPerSlice / widest);
+  using ScenarioStatistics = std::map<std::string, std::array<RunningStatistics, kBriefTimePoints>>;
+  std::vector<ScenarioStatistics> statistics(specs.size());
+  std::vector<double> series(week_count);
+  for (std::size_t first = 0; first < runs; first += slice) {
+    const std::size_t count = std::min(slice, runs - first);
+    const auto completed = reader.read_doubles("completed", first, count);
+    const auto run_scenario = reader.read_strings("run_scenario", first, count);
+    for (std::size_t o = 0; o < specs.size(); ++o) {
+      const OutcomeSpec& spec = specs[o];
+      const auto values = reader.read_doubles(spec.variable, first, count);
+      const std::size_t width = values.size() / std::max<std::size_t>(1, count * week_count);
+      const std::size_t slot = spec.slot >= 0 ? static_cast<std::size_t>(spec.slot) : 0;
+      for (std::size_t run = 0; run < count; ++run) {
+        if (completed[run] != 1.0) continue;
+        for (std::size_t w = 0; w < week_count; ++w) {
+          series[w] = values[(run * week_count + w) * width + slot];
+        }
+        const auto points = time_points(series, weeks, spec.kind);
+        auto& accumulated = statistics[o][run_scenario[run]];
+        for (std::size_t t = 0; t < kBriefTimePoints; ++t) accumulated[t].add(points[t]);
+      }
+    }
+  }
 
   std::vector<BriefOutcome> table;
-  for (const OutcomeSpec& spec : outcome_specs(reader)) {
-    const auto values = reader.read_doubles(spec.variable);
-    const std::size_t width = values.size() / std::max<std::size_t>(1, runs * week_count);
-    std::map<std::string, std::array<RunningStatistics, kBriefTimePoints>> statistics;
-    for (std::size_t run = 0; run < runs; ++run) {
-      if (completed[run] != 1.0) continue;
-      std::vector<double> series(week_count);
-      for (std::size_t w = 0; w < week_count; ++w) {
-        const std::size_t slot = spec.slot >= 0 ? static_cast<std::size_t>(spec.slot) : 0;
-        series[w] = values[(run * week_count + w) * width + slot];
-      }
-      const auto points = time_points(series, weeks, spec.kind);
-      for (std::size_t t = 0; t < kBriefTimePoints; ++t)
-        statistics[run_scenario[run]][t].add(points[t]);
-    }
-    BriefOutcome outcome{.label = spec.label, .units = spec.units};
+  for (std::size_t o = 0; o < specs.size(); ++o) {
+    BriefOutcome outcome{.label = specs[o].label, .units = specs[o].units};
     for (const auto& scenario : scenarios) {
-      const auto found = statistics.find(scenario);
-      if (found == statistics.end()) continue;
+      const auto found = statistics[o].find(scenario);
+      if (found == statistics[o].end()) continue;
       outcome.scenarios.push_back(scenario);
       std::vector<MeanEstimate> estimates;
       for (const auto& s : found->second) estimates.push_back(mean_with_95_interval(s));

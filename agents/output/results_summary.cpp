@@ -1,5 +1,6 @@
 #include "agents/output/results_summary.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -17,8 +18,8 @@ using sim::io::Variable;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kWeeksPerYear = 52.0;
-/// Values read per block (32 MB of doubles): a file of any size is summarized in bounded memory.
-constexpr std::size_t kValuesPerBlock = std::size_t{1} << 22;
+/// Values read at a time (2 MiB of doubles): a file of any size is summarized in bounded memory.
+constexpr std::size_t kValuesPerBlock = std::size_t{1} << 18;
 
 enum class OutcomeKind { per_year_last_52_weeks, weekly_final, per_run_total };
 
@@ -106,6 +107,20 @@ double run_outcome(const Outcome& outcome, const double* values, std::size_t wee
   return sum / static_cast<double>(count) * kWeeksPerYear;
 }
 
+/// The shape of one run's values of an outcome: weeks (1 for per-run summaries) by width.
+struct RunBlock {
+  std::size_t weeks = 1;
+  std::size_t width = 1;
+};
+
+RunBlock run_block(const ResultsReader& reader, const Outcome& outcome) {
+  const auto shape = reader.schema().shape_of(reader.variable(outcome.variable));
+  const bool per_run = outcome.kind == OutcomeKind::per_run_total;
+  RunBlock block{.weeks = per_run ? 1 : shape[1]};
+  for (std::size_t d = per_run ? 1 : 2; d < shape.size(); ++d) block.width *= shape[d];
+  return block;
+}
+
 }  // namespace
 
 void require_seccoop_results(const ResultsReader& reader) {
@@ -125,45 +140,48 @@ void require_seccoop_results(const ResultsReader& reader) {
 ResultsSummary summarize_results(const ResultsReader& reader) {
   require_seccoop_results(reader);
   const std::size_t runs = reader.dimension_size("run");
-  const auto completed = reader.read_int64s("completed");
-  const auto scenario_index = reader.read_int64s("scenario_index");
-  const auto sweep_point = reader.read_int64s("sweep_point");
   const auto scenario_names = reader.read_strings("scenario");
   const auto outcomes = outcomes_of(reader.schema());
   const auto week_numbers = reader.schema().find_dimension("week") != nullptr
                                 ? reader.read_doubles("week")
                                 : std::vector<double>();
+  std::vector<RunBlock> blocks;
+  std::size_t widest = 1;
+  for (const auto& outcome : outcomes) {
+    blocks.push_back(run_block(reader, outcome));
+    widest = std::max(widest, blocks.back().weeks * blocks.back().width);
+  }
 
+  // Runs are read a slice at a time, every outcome of a slice before the next, so that the
+  // memory is that of one slice whatever the number of runs; each group's statistics still
+  // take its runs in order.
   ResultsSummary summary{.runs_total = runs};
   std::map<std::pair<std::int64_t, std::int64_t>, std::size_t> groups;  // ordered for output
-  std::vector<std::size_t> group_of(runs);
-  for (std::size_t run = 0; run < runs; ++run) {
-    if (completed[run] != 1) continue;
-    ++summary.runs_completed;
-    const auto key = std::make_pair(scenario_index[run], sweep_point[run]);
-    group_of[run] = groups.try_emplace(key, groups.size()).first->second;
-  }
-  std::vector<std::vector<RunningStatistics>> statistics(
-      groups.size(), std::vector<RunningStatistics>(outcomes.size()));
-
-  for (std::size_t o = 0; o < outcomes.size(); ++o) {
-    const Variable& variable = reader.variable(outcomes[o].variable);
-    const auto shape = reader.schema().shape_of(variable);
-    const std::size_t weeks = outcomes[o].kind == OutcomeKind::per_run_total ? 1 : shape[1];
-    std::size_t width = 1;
-    for (std::size_t d = outcomes[o].kind == OutcomeKind::per_run_total ? 1 : 2; d < shape.size();
-         ++d) {
-      width *= shape[d];
+  std::vector<std::vector<RunningStatistics>> statistics;
+  const std::size_t slice = std::max<std::size_t>(1, kValuesPerBlock / widest);
+  std::vector<std::size_t> group_of;
+  for (std::size_t first = 0; first < runs; first += slice) {
+    const std::size_t count = std::min(slice, runs - first);
+    const auto completed = reader.read_int64s("completed", first, count);
+    const auto scenario_index = reader.read_int64s("scenario_index", first, count);
+    const auto sweep_point = reader.read_int64s("sweep_point", first, count);
+    group_of.assign(count, 0);
+    for (std::size_t r = 0; r < count; ++r) {
+      if (completed[r] != 1) continue;
+      ++summary.runs_completed;
+      const auto key = std::make_pair(scenario_index[r], sweep_point[r]);
+      const auto [group, added] = groups.try_emplace(key, groups.size());
+      if (added) statistics.emplace_back(outcomes.size());
+      group_of[r] = group->second;
     }
-    const std::size_t block = std::max<std::size_t>(1, kValuesPerBlock / (weeks * width));
-    for (std::size_t first = 0; first < runs; first += block) {
-      const std::size_t count = std::min(block, runs - first);
-      const auto values = reader.read_doubles(variable.name, first, count);
+    for (std::size_t o = 0; o < outcomes.size(); ++o) {
+      const auto values = reader.read_doubles(outcomes[o].variable, first, count);
+      const RunBlock& block = blocks[o];
       for (std::size_t r = 0; r < count; ++r) {
-        if (completed[first + r] != 1) continue;
-        const double value =
-            run_outcome(outcomes[o], values.data() + r * weeks * width, weeks, width, week_numbers);
-        if (!std::isnan(value)) statistics[group_of[first + r]][o].add(value);
+        if (completed[r] != 1) continue;
+        const double value = run_outcome(outcomes[o], values.data() + r * block.weeks * block.width,
+                                         block.weeks, block.width, week_numbers);
+        if (!std::isnan(value)) statistics[group_of[r]][o].add(value);
       }
     }
   }

@@ -21,18 +21,9 @@ using Clock = std::chrono::steady_clock;
 /// The file to write into and the rows it still needs.
 struct OpenFile {
   sim::io::ResultsFile file;
-  std::vector<RowAssignment> pending;
+  std::vector<RunRows> pending;
   std::vector<std::string> notes;
 };
-
-/// Row r of the file holds global run runs.first + r.
-std::vector<RowAssignment> assignments(const sim::cluster::RunRange& runs,
-                                       const std::vector<std::uint64_t>& rows) {
-  std::vector<RowAssignment> todo;
-  todo.reserve(rows.size());
-  for (const auto row : rows) todo.push_back({row, runs.first + row});
-  return todo;
-}
 
 std::vector<sim::io::Attribute> shard_attributes(const RunOptions& options) {
   if (!options.shard) return {};
@@ -48,22 +39,23 @@ OpenFile create_file(const RunContext& context, const RunOptions& options,
   file.resize("run", runs.size);
   write_coordinates(file, context.experiment, context.worlds);
   file.flush();
-  std::vector<std::uint64_t> rows(runs.size);
-  for (std::uint64_t row = 0; row < runs.size; ++row) rows[row] = row;
-  return {std::move(file), assignments(runs, rows), {}};
+  // Row r of the file holds global run runs.first + r.
+  std::vector<RunRows> rows;
+  if (runs.size > 0) rows.push_back({.row = 0, .run = runs.first, .count = runs.size});
+  return {std::move(file), std::move(rows), {}};
 }
 
 OpenFile resume_file(const RunContext& context, const RunOptions& options,
                      const sim::cluster::RunRange& runs) {
   const fs::path partial = sim::io::ResultsFile::partial_path_for(options.output);
-  std::vector<std::uint64_t> rows;
+  std::vector<RunRows> rows;
   std::vector<std::string> notes;
   std::string history;
   {  // Read what the interrupted job left, and close the file before reopening it to write.
     const sim::io::ResultsReader reader(partial);
     check_same_experiment(reader, context.yaml, context.experiment.file);
     check_same_shard(reader, options.shard);
-    rows = runs_not_completed(reader, runs.size);
+    rows = rows_not_completed(reader, runs.size, runs.first);
     const std::string revision = text_attribute(reader, "source_revision");
     if (revision != kSourceRevision) {
       notes.push_back(fmt::format(
@@ -79,9 +71,9 @@ OpenFile resume_file(const RunContext& context, const RunOptions& options,
   if (file.dimension_size("run") < runs.size) file.resize("run", runs.size);
   file.set_attribute({"history", history + utc_now_iso() + ": " + options.command_line +
                                      fmt::format(" (resumed: {} of {} runs were complete)",
-                                                 runs.size - rows.size(), runs.size)});
+                                                 runs.size - row_count(rows), runs.size)});
   file.flush();
-  return {std::move(file), assignments(runs, rows), std::move(notes)};
+  return {std::move(file), std::move(rows), std::move(notes)};
 }
 
 /// With --resume and no .partial: a complete final file of the same runs needs nothing.
@@ -90,12 +82,12 @@ ExperimentSummary check_final_file(const RunOptions& options, const std::string&
   const sim::io::ResultsReader reader(options.output);
   check_same_experiment(reader, yaml, experiment.file);
   check_same_shard(reader, options.shard);
-  const auto pending = runs_not_completed(reader, base.runs_in_file);
-  if (!pending.empty()) {
+  const std::uint64_t pending = row_count(rows_not_completed(reader, base.runs_in_file));
+  if (pending > 0) {
     throw sim::UserError(fmt::format(
         "'{}' holds {} of its {} runs and there is no partial file to resume; start over with "
         "--force",
-        options.output.string(), base.runs_in_file - pending.size(), base.runs_in_file));
+        options.output.string(), base.runs_in_file - pending, base.runs_in_file));
   }
   ExperimentSummary summary = base;
   summary.runs_kept = base.runs_in_file;
@@ -134,7 +126,7 @@ ExperimentSummary run_experiment(const Experiment& experiment, const RunOptions&
 
   ExperimentSummary summary = base;
   summary.runs_computed = done;
-  summary.runs_kept = runs.size - open.pending.size();
+  summary.runs_kept = runs.size - row_count(open.pending);
   summary.notes = std::move(open.notes);
   summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return summary;

@@ -90,14 +90,26 @@ void check_same_layout(const sim::io::FileSchema& found, const sim::io::FileSche
   }
 }
 
-std::vector<std::uint64_t> runs_not_completed(const sim::io::ResultsReader& reader,
-                                              std::uint64_t rows) {
-  const std::size_t stored = std::min<std::size_t>(reader.dimension_size("run"), rows);
-  const auto completed = reader.read_int64s("completed", 0, stored);
-  std::vector<std::uint64_t> pending;
-  for (std::uint64_t row = 0; row < rows; ++row) {
-    if (row >= stored || completed[row] != 1) pending.push_back(row);
+std::vector<RunRows> rows_not_completed(const sim::io::ResultsReader& reader, std::uint64_t rows,
+                                        std::uint64_t first_run) {
+  constexpr std::uint64_t kSliceRows = std::uint64_t{1} << 16;
+  const std::uint64_t stored = std::min<std::uint64_t>(reader.dimension_size("run"), rows);
+  std::vector<RunRows> pending;
+  const auto add = [&](std::uint64_t row, std::uint64_t count) {
+    if (!pending.empty() && pending.back().row + pending.back().count == row) {
+      pending.back().count += count;
+    } else {
+      pending.push_back({.row = row, .run = first_run + row, .count = count});
+    }
+  };
+  for (std::uint64_t first = 0; first < stored; first += kSliceRows) {
+    const std::uint64_t count = std::min(kSliceRows, stored - first);
+    const auto completed = reader.read_int64s("completed", first, count);
+    for (std::uint64_t i = 0; i < count; ++i) {
+      if (completed[i] != 1) add(first + i, 1);
+    }
   }
+  if (stored < rows) add(stored, rows - stored);
   return pending;
 }
 

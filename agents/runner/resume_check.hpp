@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "agents/runner/run_rows.hpp"
 #include "sim/cluster/shard_spec.hpp"
 #include "sim/io/results_reader.hpp"
 
@@ -46,8 +47,10 @@ void check_same_layout(const sim::io::FileSchema& found, const sim::io::FileSche
 void check_same_shard(const sim::io::ResultsReader& reader,
                       const std::optional<sim::cluster::ShardSpec>& shard);
 
-/// Rows in [0, rows) whose `completed` flag is not set, in increasing order.
-std::vector<std::uint64_t> runs_not_completed(const sim::io::ResultsReader& reader,
-                                              std::uint64_t rows);
+/// Rows in [0, rows) whose `completed` flag is not set, in increasing order, as spans of
+/// consecutive rows (row r holds global run first_run + r). The flags are read a slice at a
+/// time: the memory does not grow with the file's runs.
+std::vector<RunRows> rows_not_completed(const sim::io::ResultsReader& reader, std::uint64_t rows,
+                                        std::uint64_t first_run = 0);
 
 }  // namespace seccoop::agents

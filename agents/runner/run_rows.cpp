@@ -1,5 +1,9 @@
 #include "agents/runner/run_rows.hpp"
 
+#include <algorithm>
+#include <numeric>
+#include <ranges>
+
 #include "agents/output/results_layout.hpp"
 #include "agents/output/run_blocks.hpp"
 #include "sim/parallel/run_pipeline.hpp"
@@ -37,43 +41,81 @@ class CompletionBlocks {
   std::vector<std::uint64_t> rows_;
 };
 
+/// The i-th row to compute of a list of spans, found from the spans' first positions.
+class RowPositions {
+ public:
+  explicit RowPositions(std::span<const RunRows> spans) : spans_(spans) {
+    starts_.reserve(spans.size());
+    std::uint64_t start = 0;
+    for (const auto& span : spans) {
+      starts_.push_back(start);
+      start += span.count;
+    }
+    size_ = start;
+  }
+
+  [[nodiscard]] std::uint64_t size() const noexcept { return size_; }
+
+  /// {row, global run} of position `position` (< size()).
+  [[nodiscard]] RunRows at(std::uint64_t position) const {
+    const auto after = std::ranges::upper_bound(starts_, position);
+    const auto index = static_cast<std::size_t>(after - starts_.begin()) - 1;
+    const std::uint64_t offset = position - starts_[index];
+    return {.row = spans_[index].row + offset, .run = spans_[index].run + offset, .count = 1};
+  }
+
+ private:
+  std::span<const RunRows> spans_;
+  std::vector<std::uint64_t> starts_;  // position of each span's first row
+  std::uint64_t size_ = 0;
+};
+
 }  // namespace
 
+std::uint64_t row_count(std::span<const RunRows> spans) {
+  return std::accumulate(spans.begin(), spans.end(), std::uint64_t{0},
+                         [](std::uint64_t sum, const RunRows& span) { return sum + span.count; });
+}
+
 std::size_t compute_rows(sim::io::ResultsFile& file, const RunContext& context,
-                         std::span<const RowAssignment> todo, std::size_t threads,
+                         std::span<const RunRows> todo, std::size_t threads,
                          const ProgressCallback& progress) {
   CompletionBlocks blocks(file, runs_per_block(file.schema()));
   std::size_t done = 0;
-  // The pipeline hands out positions in `todo`, in order; the writer gets them in that order.
-  std::vector<std::uint64_t> positions(todo.size());
-  for (std::size_t i = 0; i < positions.size(); ++i) positions[i] = i;
+  // The pipeline hands out positions in the rows to compute, in order, computed rather than
+  // listed; the writer gets them in that order.
+  const RowPositions rows(todo);
   const RowLayout layout = row_layout(file, context.experiment);
   sim::run_pipeline(
-      positions, threads,
+      std::views::iota(std::uint64_t{0}, rows.size()), threads,
       [&](std::uint64_t position) {
-        return prepare_run(layout, context.experiment, context.simulate(todo[position].run));
+        return prepare_run(layout, context.experiment, context.simulate(rows.at(position).run));
       },
       [&](std::uint64_t position, PreparedRun&& record) {
-        const RowAssignment& assignment = todo[position];
+        const RunRows assignment = rows.at(position);
         write_run(file, assignment.row, context.plan.at(assignment.run), context.experiment,
                   record);
         blocks.add(assignment.row);
         ++done;
-        if (progress) progress(done, todo.size());
+        if (progress) progress(done, rows.size());
       });
   blocks.close();
   return done;
 }
 
-std::vector<RowAssignment> append_rows(sim::io::ResultsFile& file,
-                                       std::span<const std::uint64_t> runs) {
+std::vector<RunRows> append_rows(sim::io::ResultsFile& file, std::span<const std::uint64_t> runs) {
   const std::size_t block = runs_per_block(file.schema());
   const std::size_t first = (file.dimension_size("run") + block - 1) / block * block;
   file.resize("run", first + runs.size());
-  std::vector<RowAssignment> rows;
-  rows.reserve(runs.size());
-  for (std::size_t i = 0; i < runs.size(); ++i) rows.push_back({first + i, runs[i]});
-  return rows;
+  std::vector<RunRows> spans;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (!spans.empty() && spans.back().run + spans.back().count == runs[i]) {
+      ++spans.back().count;
+    } else {
+      spans.push_back({.row = first + i, .run = runs[i], .count = 1});
+    }
+  }
+  return spans;
 }
 
 }  // namespace seccoop::agents

@@ -19,11 +19,17 @@
 
 namespace seccoop::agents {
 
-/// A run to compute and the file row it goes to.
-struct RowAssignment {
+/// Runs to compute and the file rows they go to: rows [row, row + count) hold the consecutive
+/// global runs [run, run + count). A job's work is a few spans (one for a fresh run, one per
+/// gap for a resumed file), not one entry per run: a million-run sweep keeps its memory flat.
+struct RunRows {
   std::uint64_t row = 0;
-  std::uint64_t run = 0;  // global run index
+  std::uint64_t run = 0;  // global run index of the first row
+  std::uint64_t count = 0;
 };
+
+/// The number of rows in `spans`.
+[[nodiscard]] std::uint64_t row_count(std::span<const RunRows> spans);
 
 /// Called on the writer thread after each run is written (runs done, runs to do in this call).
 using ProgressCallback = std::function<void(std::size_t, std::size_t)>;
@@ -32,13 +38,12 @@ using ProgressCallback = std::function<void(std::size_t, std::size_t)>;
 /// writes each run into its row, marking rows complete block by block; the last, possibly
 /// partial, block is marked before returning. Returns the number of runs written.
 std::size_t compute_rows(sim::io::ResultsFile& file, const RunContext& context,
-                         std::span<const RowAssignment> todo, std::size_t threads,
+                         std::span<const RunRows> todo, std::size_t threads,
                          const ProgressCallback& progress);
 
 /// Grows the file for `runs`, starting at the first block boundary at or after its current
 /// end, so that no later write touches a chunk of rows already marked complete (rows skipped
-/// to reach the boundary stay unwritten: `completed` 0). Returns where each run goes.
-std::vector<RowAssignment> append_rows(sim::io::ResultsFile& file,
-                                       std::span<const std::uint64_t> runs);
+/// to reach the boundary stay unwritten: `completed` 0). Returns where the runs go.
+std::vector<RunRows> append_rows(sim::io::ResultsFile& file, std::span<const std::uint64_t> runs);
 
 }  // namespace seccoop::agents

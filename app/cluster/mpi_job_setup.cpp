@@ -22,12 +22,13 @@ bool file_exists(const fs::path& path) {
 void check_complete_output(const agents::Experiment& experiment, MpiJobSetup& setup) {
   const sim::io::ResultsReader reader(setup.output);
   agents::check_same_experiment(reader, agents::resolved_yaml(experiment), experiment.file);
-  const auto pending = agents::runs_not_completed(reader, setup.total_runs);
-  if (!pending.empty()) {
+  const std::uint64_t pending =
+      agents::row_count(agents::rows_not_completed(reader, setup.total_runs));
+  if (pending > 0) {
     throw sim::UserError(fmt::format(
         "'{}' holds {} of the experiment's {} runs and there is nothing to resume; start over "
         "with --force",
-        setup.output.string(), setup.total_runs - pending.size(), setup.total_runs));
+        setup.output.string(), setup.total_runs - pending, setup.total_runs));
   }
   setup.already_complete = true;
   setup.kept_runs = setup.total_runs;

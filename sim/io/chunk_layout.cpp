@@ -120,4 +120,19 @@ PropertyListHandle make_dataset_access_properties(hid_t creation, std::size_t el
   return properties;
 }
 
+PropertyListHandle make_file_access_properties() {
+  PropertyListHandle properties(H5Pcreate(H5P_FILE_ACCESS));
+  check(properties.valid() ? 0 : -1, "create file access properties");
+  H5AC_cache_config_t config{};
+  config.version = H5AC__CURR_CACHE_CONFIG_VERSION;
+  check(H5Pget_mdc_config(properties.get(), &config), "metadata cache");
+  constexpr std::size_t kMetadataCacheBytes = std::size_t{1} << 20;
+  config.set_initial_size = true;
+  config.initial_size = kMetadataCacheBytes;
+  config.max_size = kMetadataCacheBytes;
+  config.min_size = std::min(config.min_size, kMetadataCacheBytes);
+  check(H5Pset_mdc_config(properties.get(), &config), "metadata cache");
+  return properties;
+}
+
 }  // namespace seccoop::sim::io::detail

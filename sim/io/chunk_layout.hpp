@@ -1,5 +1,6 @@
 #pragma once
-// How datasets are cut into chunks, and the dataset-creation properties that go with it.
+// How datasets are cut into chunks, the dataset-creation properties that go with it, and the
+// caches that writing and reading them through (chunks, and the chunk indexes' metadata).
 //
 // Record variables (first dimension unlimited, e.g. `run`) keep whole rows together: one run's
 // series is one chunk, so writing or reading a run touches one chunk and a killed job loses at
@@ -47,5 +48,16 @@ inline constexpr unsigned kDeflateLevel = 1;
 /// until every dataset's cache is full (tens of MiB over a results file's variables).
 [[nodiscard]] PropertyListHandle make_dataset_access_properties(hid_t creation,
                                                                 std::size_t element_bytes);
+
+/// File-access properties for writing and reading results files: a small metadata cache of
+/// fixed size. HDF5's default cache grows adaptively up to 32 MiB as the chunk indexes of a
+/// long sweep grow, so memory would grow with the number of runs. The cache counts an entry at
+/// its size on disk, but a v1 B-tree node of a chunk index (2-3 KiB on disk) takes ~20 KiB of
+/// heap (HDF5 1.10 keeps every key in 33-dimension native form, and the disk image): a 4 MiB
+/// cache, still filling at 100,000 runs of the baseline, held ~1,100 nodes, 15 MiB. Writing
+/// or reading runs in order needs only each index's path to the current chunk, ~150 nodes for
+/// the ~50 variables of a results file (every access hits the cache at 512 KiB already);
+/// 1 MiB leaves room for that and is full, so stops growing, within the first 10,000 runs.
+[[nodiscard]] PropertyListHandle make_file_access_properties();
 
 }  // namespace seccoop::sim::io::detail

@@ -7,6 +7,7 @@
 #include <map>
 #include <numeric>
 
+#include "sim/io/chunk_layout.hpp"
 #include "sim/io/dataset_io.hpp"
 #include "sim/io/file_publish.hpp"
 #include "sim/io/hdf5_attributes.hpp"
@@ -73,25 +74,6 @@ detail::PropertyListHandle file_creation_properties(const fs::path& path) {
   return properties;
 }
 
-/// File-access properties for writing: a metadata cache of fixed size. HDF5's default cache
-/// grows adaptively up to 32 MiB as the chunk indexes of a long sweep grow, so the memory of a
-/// job would grow with its number of runs; 4 MiB holds the indexes' working set (the nodes of
-/// the chunks being written) of every results file we write.
-detail::PropertyListHandle file_access_properties(const fs::path& path) {
-  detail::PropertyListHandle properties(
-      detail::check_id(H5Pcreate(H5P_FILE_ACCESS), path, "create"));
-  H5AC_cache_config_t config{};
-  config.version = H5AC__CURR_CACHE_CONFIG_VERSION;
-  detail::check_status(H5Pget_mdc_config(properties.get(), &config), path, "create");
-  constexpr std::size_t kMetadataCacheBytes = std::size_t{4} << 20;
-  config.set_initial_size = true;
-  config.initial_size = kMetadataCacheBytes;
-  config.max_size = kMetadataCacheBytes;
-  config.min_size = std::min(config.min_size, kMetadataCacheBytes);
-  detail::check_status(H5Pset_mdc_config(properties.get(), &config), path, "create");
-  return properties;
-}
-
 void check_values(const Variable& variable, ValueType given, std::size_t expected,
                   std::size_t count) {
   if (given != variable.type) {
@@ -139,7 +121,7 @@ ResultsFile ResultsFile::create(const fs::path& final_path, const FileSchema& sc
                   "a partial file from an interrupted run exists; resume it or remove it");
   }
   detail::PropertyListHandle properties = file_creation_properties(impl->partial_path);
-  const detail::PropertyListHandle access = file_access_properties(impl->partial_path);
+  const detail::PropertyListHandle access = detail::make_file_access_properties();
   impl->file = detail::FileHandle(detail::check_id(
       H5Fcreate(impl->partial_path.c_str(), options.overwrite ? H5F_ACC_TRUNC : H5F_ACC_EXCL,
                 properties.get(), access.get()),
@@ -170,7 +152,7 @@ ResultsFile ResultsFile::open_partial(const fs::path& final_path, WriteOptions o
   if (!fs::exists(impl->partial_path, error)) {
     throw IoError(impl->partial_path, "resume", "there is no partial file to resume");
   }
-  const detail::PropertyListHandle access = file_access_properties(impl->partial_path);
+  const detail::PropertyListHandle access = detail::make_file_access_properties();
   impl->file = detail::FileHandle(
       detail::check_id(H5Fopen(impl->partial_path.c_str(), H5F_ACC_RDWR, access.get()),
                        impl->partial_path, "open for resuming"));

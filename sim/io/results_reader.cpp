@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "sim/io/chunk_layout.hpp"
 #include "sim/io/dataset_io.hpp"
 #include "sim/io/hdf5_errors.hpp"
 #include "sim/io/hdf5_handle.hpp"
@@ -76,8 +77,11 @@ ResultsReader::ResultsReader(const fs::path& path) : impl_(std::make_unique<Impl
     static_cast<void>(H5Eclear2(H5E_DEFAULT));
     throw IoError(path, "open", "not an HDF5 file");
   }
+  // The writer's small metadata cache (chunk_layout.hpp): reading a long sweep's runs in order
+  // would otherwise fill HDF5's default cache with chunk-index nodes, ~20 KiB of heap each.
+  const detail::PropertyListHandle access = detail::make_file_access_properties();
   impl_->file = detail::FileHandle(
-      detail::check_id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), path, "open"));
+      detail::check_id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.get()), path, "open"));
   impl_->contents = detail::read_file_contents(impl_->file.get(), path);
 }
 

@@ -3,11 +3,18 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <string>
+#include <vector>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "sim/io/results_reader.hpp"
+#include "sim/parallel/heap_retention.hpp"
 #include "tests/sim/io/results_test_support.hpp"
 
 namespace seccoop::sim::io {
@@ -207,6 +214,59 @@ TEST(ResultsFileTest, WrongUseIsAnInternalError) {
   EXPECT_THROW(file.resize("run", 0), InternalError);   // shrinking
   EXPECT_THROW(file.set_attribute({"CLASS", std::string("x")}), InternalError);
 }
+
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+/// Bytes the process holds from malloc (sanitizers replace glibc's malloc: not measurable).
+std::size_t heap_in_use() {
+  const struct mallinfo2 info = mallinfo2();
+  return info.uordblks + info.hblkhd;
+}
+
+// A chunk index's B-tree nodes stay in HDF5's metadata cache at several times the size the
+// cache counts them at (their size on disk): the cache must be small enough that, once it is
+// full, a long sweep's heap stops growing. 20 record variables of one-row chunks: 2,048 rows
+// fill a 1 MiB cache (the heap then grows by ~30 KiB per 1,024 rows); a 4 MiB one held 9 MiB
+// more by 4,096 rows.
+TEST(ResultsFileTest, HeapStopsGrowingAsRowsAreAppended) {
+  // As seccoop's main() does; it also spares the test glibc trimming the heap, a system call,
+  // after each chunk's zlib state is freed.
+  retain_freed_heap_memory();
+  constexpr std::size_t kVariables = 20;
+  constexpr std::size_t kBatch = 1024;
+  FileSchema schema{.dimensions = {{"run", 0, true}}, .variables = {}};
+  const auto variable = [](std::string name) {
+    return Variable{.name = std::move(name),
+                    .dimensions = {"run"},
+                    .type = ValueType::int64,
+                    .attributes = {{"units", std::string("1")}, {"long_name", std::string("x")}},
+                    .chunk_shape = {1}};
+  };
+  schema.variables.push_back(variable("run"));
+  for (std::size_t i = 0; i < kVariables; ++i) {
+    schema.variables.push_back(variable("v" + std::to_string(i)));
+  }
+  TemporaryDirectory directory;
+  ResultsFile file = ResultsFile::create(directory.path() / "out.h5", schema, {});
+  std::vector<std::int64_t> values(kBatch);
+  std::size_t peak = 0;
+  const auto append_until = [&](std::size_t rows) {
+    for (std::size_t first = file.dimension_size("run"); first < rows; first += kBatch) {
+      file.resize("run", first + kBatch);
+      for (std::size_t i = 0; i < kBatch; ++i) values[i] = static_cast<std::int64_t>(first + i);
+      for (const auto& written : schema.variables) file.write(written.name, first, kBatch, values);
+      file.flush();
+      peak = std::max(peak, heap_in_use());
+    }
+  };
+  append_until(2 * kBatch);
+  const std::size_t filled = heap_in_use();
+  peak = filled;
+  append_until(6 * kBatch);
+  EXPECT_LT(peak, filled + (std::size_t{1} << 20))
+      << "the heap grew from " << filled << " to " << peak << " bytes";
+  file.commit();
+}
+#endif
 
 TEST(ResultsFileDeathTest, AKilledWriterLeavesEveryFlushedRunReadable) {
   TemporaryDirectory directory;
