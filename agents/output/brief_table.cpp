@@ -50,7 +50,7 @@ std::optional<std::int64_t> sinaloa_region(const ResultsReader& reader) {
 }
 
 std::vector<OutcomeSpec> outcome_specs(const ResultsReader& reader) {
-  std::vector<OutcomeSpec> specs = {
+  const std::vector<OutcomeSpec> specs = {
       {"homicides", "homicides", "homicides", Kind::flow},
       {"fentanyl reaching the US", "kg", "fentanyl_flow_kg", Kind::flow},
       {"fentanyl seized in Mexico", "kg", "seized_mx_kg", Kind::flow},
@@ -63,16 +63,20 @@ std::vector<OutcomeSpec> outcome_specs(const ResultsReader& reader) {
       {"US strikes", "strikes", "strikes", Kind::flow},
       {"active cartels", "cartels", "active_cartels", Kind::level},
   };
-  if (const auto sinaloa = sinaloa_region(reader)) {
-    specs.insert(specs.begin() + 1,
-                 {"Sinaloa homicides", "homicides", "homicides_by_region", Kind::flow, *sinaloa});
-  }
   std::vector<OutcomeSpec> present;
-  for (const auto& spec : specs) {
+  const auto keep_if_recorded = [&](const OutcomeSpec& spec) {
     const auto* variable = reader.schema().find_variable(spec.variable);
     if (variable != nullptr && variable->dimensions.size() >= 2 &&
         variable->dimensions[1] == "week") {
       present.push_back(spec);
+    }
+  };
+  const auto sinaloa = sinaloa_region(reader);
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    keep_if_recorded(specs[i]);
+    if (i == 0 && sinaloa) {  // right after national homicides
+      keep_if_recorded(
+          {"Sinaloa homicides", "homicides", "homicides_by_region", Kind::flow, *sinaloa});
     }
   }
   return present;
