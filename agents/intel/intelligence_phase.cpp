@@ -120,12 +120,21 @@ void run_intelligence_phase(RunState& s) {
     return std::span(sent).subspan(sent_begin[e], sent_begin[e + 1] - sent_begin[e]);
   };
   for (std::size_t e = 0; e < s.trust.size(); ++e) {
+    double volume = 0.0;  // shared_volume[e] is 0 until here: the same sum, in a register
     for (const auto& [c, amount] : sent_along(e)) {
       s.intel(s.trust[e].to, c) += amount;
-      s.tally.shared_volume[e] += amount;
+      volume += amount;
+    }
+    s.tally.shared_volume[e] += volume;
+  }
+  // Collection keeps intelligence in [0, 1] (rates and decay are in [0, 1]): only what
+  // received a share can exceed 1.
+  for (std::size_t e = 0; e < s.trust.size(); ++e) {
+    for (const auto& [c, amount] : sent_along(e)) {
+      double& intel = s.intel(s.trust[e].to, c);
+      intel = std::min(intel, 1.0);
     }
   }
-  for (double& intel : s.actors.intel) intel = std::min(intel, 1.0);
 
   // Leaks: intelligence received by an infiltrated Mexican body reaches the cartel.
   const IntelParameters& p = s.parameters.intel;
