@@ -20,18 +20,12 @@ std::vector<std::string> catalog_names() {
   return names;
 }
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string text;
-  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
-
 std::vector<Series> read_variables(const sim::ConfigNode& node) {
   const auto names = catalog_names();
   std::vector<Series> chosen;
   const auto items = node.items();
   if (items.empty() && node.is_sequence()) {
-    node.report("no variables", "at least one of: " + joined(names));
+    node.report("no variables", "at least " + sim::one_of(names));
   }
   for (const auto& item : items) {
     const std::string name = item.text();
@@ -40,7 +34,7 @@ std::vector<Series> read_variables(const sim::ConfigNode& node) {
       std::string message = "unknown series";
       const std::string suggestion = sim::closest_match(name, names);
       if (!suggestion.empty()) message += fmt::format(" (did you mean '{}'?)", suggestion);
-      item.report(std::move(message), "one of: " + joined(names), fmt::format("\"{}\"", name));
+      item.report(std::move(message), sim::one_of(names), fmt::format("\"{}\"", name));
       continue;
     }
     const auto id = static_cast<Series>(found - names.begin());

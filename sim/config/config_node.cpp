@@ -206,8 +206,7 @@ bool ConfigNode::check_keys(const std::vector<std::string>& allowed) const {
     }
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     clean = false;
-    std::string expected = "one of:";
-    for (const auto& name : allowed) expected += " " + name;
+    std::string expected = one_of(allowed);
     const std::string suggestion = closest_match(key, allowed);
     std::string message = "unknown key";
     if (!suggestion.empty()) message += fmt::format(" (did you mean '{}'?)", suggestion);
@@ -298,8 +297,7 @@ bool ConfigNode::boolean(bool fallback) const {
 std::string ConfigNode::choice(std::initializer_list<std::string_view> allowed,
                                std::string fallback) const {
   std::vector<std::string> names(allowed.begin(), allowed.end());
-  std::string expected = "one of:";
-  for (const auto& name : names) expected += " " + name;
+  std::string expected = one_of(names);
   if (!node_.IsScalar()) {
     report("wrong type", expected, found_text());
     return fallback;

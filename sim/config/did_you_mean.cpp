@@ -43,4 +43,10 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   return best;
 }
 
+std::string one_of(const std::vector<std::string>& names) {
+  std::string text = "one of";
+  for (std::size_t i = 0; i < names.size(); ++i) text += (i == 0 ? " '" : ", '") + names[i] + "'";
+  return text;
+}
+
 }  // namespace seccoop::sim

@@ -44,8 +44,7 @@ class KindRegistry {
     std::string message = "unknown agent kind";
     const std::string suggestion = closest_match(name, known);
     if (!suggestion.empty()) message += fmt::format(" (did you mean '{}'?)", suggestion);
-    std::string expected = "one of:";
-    for (const auto& known_name : known) expected += " " + known_name;
+    std::string expected = one_of(known);
     type_node.report(std::move(message), std::move(expected), fmt::format("'{}'", name));
     return nullptr;
   }

@@ -63,7 +63,7 @@ TEST_F(HostileConfig, WrongTypesAreAllReportedInOnePass) {
            ":3:8: key 'start': not a calendar date (expected an ISO date YYYY-MM-DD, found \"12\")",
        file +
            ":4:8: key 'weeks': wrong type (expected a whole number in [1, 100000], found a list)",
-       file + ":5:14: key 'integration': unknown value (expected one of: expected stochastic, "
+       file + ":5:14: key 'integration': unknown value (expected one of 'expected', 'stochastic', "
               "found \"3\")",
        file +
            ":6:11: key 'substeps': wrong type (expected a whole number in [1, 1000], found \"x\")",

@@ -21,7 +21,7 @@ TEST(WorldActorKinds, RegistryFindsKindsAndSuggestsOnAMiss) {
   ASSERT_EQ(parsed.diagnostics.items().size(), 1U);
   EXPECT_EQ(parsed.diagnostics.items()[0].to_string(),
             "test.yaml:1:7: key 'type': unknown agent kind (did you mean 'cartel'?) (expected one "
-            "of: cartel us_agency, found 'cartle')");
+            "of 'cartel', 'us_agency', found 'cartle')");
 }
 
 TEST(WorldActorKinds, TheModelRegistersUsAgencyAndMxBody) {

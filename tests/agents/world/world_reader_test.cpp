@@ -157,7 +157,7 @@ TEST(WorldReader, UnknownActorKindSuggestsARegisteredOne) {
   EXPECT_EQ(problem.where.line, line_of(text, "mx_bodie"));
   EXPECT_EQ(problem.key, "actors[2].type");
   EXPECT_EQ(problem.message, "unknown agent kind (did you mean 'mx_body'?)");
-  EXPECT_EQ(problem.expected, "one of: us_agency mx_body");
+  EXPECT_EQ(problem.expected, "one of 'us_agency', 'mx_body'");
 }
 
 TEST(WorldReader, ActorFieldsAreRangeCheckedAndKindSpecific) {

@@ -38,7 +38,7 @@ TEST(ConfigNode, UnknownKeySuggestsTheClosestKnownKey) {
   EXPECT_EQ(diagnostic.key, "weaks");
   EXPECT_EQ(diagnostic.to_string(),
             "test.yaml:2:1: key 'weaks': unknown key (did you mean 'weeks'?) "
-            "(expected one of: name weeks, found 'weaks')");
+            "(expected one of 'name', 'weeks', found 'weaks')");
 }
 
 TEST(ConfigNode, WrongTypeOutOfRangeAndNonFiniteAreReported) {

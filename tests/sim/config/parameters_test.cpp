@@ -27,7 +27,7 @@ TEST(Parameters, NestedYamlOverridesDefaultsAndReportsTypos) {
   ASSERT_EQ(diagnostics.items().size(), 2U);
   EXPECT_EQ(diagnostics.items()[0].to_string(),
             "p.yaml:4:5: key 'parameters.core.cuont': unknown key (did you mean 'count'?) "
-            "(expected one of: count rate, found 'cuont')");
+            "(expected one of 'count', 'rate', found 'cuont')");
   EXPECT_EQ(diagnostics.items()[1].where.line, 6);
   EXPECT_EQ(diagnostics.items()[1].message, "value out of range");
 }

@@ -141,10 +141,11 @@ INSTANTIATE_TEST_SUITE_P(
                  "sweep:\n  method: lhs\n  sampels: 8\n  samples: 8\n  parameters:\n" + rate_key +
                      "{min: 0, max: 1}\n",
                  "exp.yaml:3:3: key 'sweep.sampels': unknown key (did you mean 'samples'?) "
-                 "(expected one of: method samples seed parameters points, found 'sampels')"},
+                 "(expected one of 'method', 'samples', 'seed', 'parameters', 'points', found "
+                 "'sampels')"},
         BadInput{"UnknownMethod", "sweep:\n  method: sobel\n  parameters:\n" + rate_key + "{}\n",
                  "exp.yaml:2:11: key 'sweep.method': unknown value (did you mean 'sobol'?) "
-                 "(expected one of: grid list lhs sobol, found \"sobel\")"},
+                 "(expected one of 'grid', 'list', 'lhs', 'sobol', found \"sobel\")"},
         BadInput{"InvertedRange", sobol_head + rate_key + "{min: 0.3, max: 0.2}\n",
                  "exp.yaml:5:37: key 'sweep.parameters.core.recruitment_rate_per_week': min must "
                  "be < max (expected min < max, found min 0.3, max 0.2)"},
