@@ -152,7 +152,9 @@ std::vector<BriefOutcome> brief_table(const ResultsReader& reader) {
 
   std::vector<BriefOutcome> table;
   for (std::size_t o = 0; o < specs.size(); ++o) {
-    BriefOutcome outcome{.label = specs[o].label, .units = specs[o].units};
+    BriefOutcome outcome{.label = specs[o].label,
+                         .units = specs[o].units,
+                         .cumulative = specs[o].kind == Kind::flow};
     for (const auto& scenario : scenarios) {
       const auto found = statistics[o].find(scenario);
       if (found == statistics[o].end()) continue;
@@ -183,8 +185,10 @@ std::string format_estimate(const MeanEstimate& e, const std::string& units) {
 std::string format_brief_table(const std::vector<BriefOutcome>& table) {
   std::string text;
   for (const auto& outcome : table) {
-    text += fmt::format("\n{} ({}; mean [95% interval] over replications)\n", outcome.label,
-                        outcome.units == "1" ? "level" : outcome.units + ", total from the start");
+    const std::string what = outcome.cumulative     ? outcome.units + ", total from the start"
+                             : outcome.units == "1" ? std::string("level")
+                                                    : outcome.units + ", level";
+    text += fmt::format("\n{} ({}; mean [95% interval] over replications)\n", outcome.label, what);
     text += fmt::format("  {:<24}", "scenario");
     for (const char* label : kBriefTimeLabels) text += fmt::format(" {:>28}", label);
     text += '\n';

@@ -15,6 +15,9 @@ namespace seccoop::agents {
 struct BriefOutcome {
   std::string label;  // e.g. "homicides"
   std::string units;
+  /// Totals from the start (flows such as homicides) or the level at the time point (trust,
+  /// active cartels).
+  bool cumulative = true;
   std::vector<std::string> scenarios;
   /// [scenario][time point]: 100 days, 1 year, horizon.
   std::vector<std::vector<MeanEstimate>> estimates;
