@@ -28,18 +28,33 @@ constexpr std::string_view kWhatToDo =
       run, week, what, value, kWhatToDo));
 }
 
+// A double is infinite or NaN exactly when its exponent bits are all ones; adding one to the
+// exponent then carries into the sign bit, and only then. AND, ADD and OR on integers are what
+// the compiler vectorizes with plain SSE2.
+[[gnu::always_inline]] inline std::uint64_t exponent_carry(double value) {
+  constexpr std::uint64_t kExponent = 0x7ff0'0000'0000'0000;
+  constexpr std::uint64_t kExponentOne = 0x0010'0000'0000'0000;
+  return (std::bit_cast<std::uint64_t>(value) & kExponent) + kExponentOne;
+}
+
 /// True when no value is infinite or NaN. Both checks run every run (every week for the
 /// cartel numbers) and almost always pass: this first pass has no branch per value, so the
 /// compiler vectorizes it, and only a failing check looks for the value to report.
 bool all_finite(std::span<const double> values) {
-  // A double is infinite or NaN exactly when its exponent bits are all ones; adding one to
-  // the exponent then carries into the sign bit, and only then. AND, ADD and OR on integers
-  // are what the compiler vectorizes with plain SSE2.
-  constexpr std::uint64_t kExponent = 0x7ff0'0000'0000'0000;
-  constexpr std::uint64_t kExponentOne = 0x0010'0000'0000'0000;
   std::uint64_t carries = 0;
-  for (const double value : values) {
-    carries |= (std::bit_cast<std::uint64_t>(value) & kExponent) + kExponentOne;
+  for (const double value : values) carries |= exponent_carry(value);
+  return (carries >> 63U) == 0;
+}
+
+/// The same over the first `count` values of five arrays at once: one loop instead of five,
+/// each with its own remainder, every week of every run.
+bool all_finite(std::size_t count, const double* __restrict a, const double* __restrict b,
+                const double* __restrict c, const double* __restrict d,
+                const double* __restrict e) {
+  std::uint64_t carries = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    carries |= exponent_carry(a[i]) | exponent_carry(b[i]) | exponent_carry(c[i]) |
+               exponent_carry(d[i]) | exponent_carry(e[i]);
   }
   return (carries >> 63U) == 0;
 }
@@ -51,6 +66,15 @@ std::string cartel_label(const RunState& s, std::size_t c) {
 }
 
 void check_cartel_numbers(const RunState& s) {
+  const MembershipFlows& f = s.flows;
+  const std::size_t used = s.cartels.count;
+  const bool sized = std::min({s.cartels.members.size(), f.recruits.size(), f.incapacitated.size(),
+                               f.deaths.size(), f.exits.size()}) >= used;
+  if (sized && all_finite(used, s.cartels.members.data(), f.recruits.data(), f.incapacitated.data(),
+                          f.deaths.data(), f.exits.data())) {
+    return;
+  }
+  // Something is not finite (or a quantity is short): find the first to report, in order.
   const struct {
     const std::vector<double>* values;
     std::string_view name;
@@ -60,9 +84,9 @@ void check_cartel_numbers(const RunState& s) {
                     {&s.flows.deaths, "deaths"},
                     {&s.flows.exits, "exits"}};
   for (const auto& quantity : quantities) {
-    const std::size_t used = std::min(s.cartels.count, quantity.values->size());
-    if (all_finite({quantity.values->data(), used})) continue;
-    for (std::size_t c = 0; c < used; ++c) {
+    const std::size_t checked = std::min(used, quantity.values->size());
+    if (all_finite({quantity.values->data(), checked})) continue;
+    for (std::size_t c = 0; c < checked; ++c) {
       const double value = (*quantity.values)[c];
       if (std::isfinite(value)) continue;
       overflowed(s.sampler.key().run_index, s.week,
