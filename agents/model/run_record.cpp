@@ -12,14 +12,4 @@ RunRecord::RunRecord(std::uint64_t run_index, std::size_t weeks, const AxisSizes
   }
 }
 
-std::span<double> RunRecord::week_values(Series series, std::size_t week) {
-  const std::size_t w = width(series);
-  return {data_[index(series)].data() + (week - 1) * w, w};
-}
-
-std::span<const double> RunRecord::week_values(Series series, std::size_t week) const {
-  const std::size_t w = width(series);
-  return {data_[index(series)].data() + (week - 1) * w, w};
-}
-
 }  // namespace seccoop::agents

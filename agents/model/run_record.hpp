@@ -21,9 +21,16 @@ class RunRecord {
   /// Values per week of a series (1 for a national total, cartels for a per-cartel series).
   [[nodiscard]] std::size_t width(Series series) const { return width_[index(series)]; }
 
-  /// The values of `series` in week `week` (1-based), to fill.
-  std::span<double> week_values(Series series, std::size_t week);
-  [[nodiscard]] std::span<const double> week_values(Series series, std::size_t week) const;
+  /// The values of `series` in week `week` (1-based), to fill. Inline: the record phase asks
+  /// for about thirty a week.
+  std::span<double> week_values(Series series, std::size_t week) {
+    const std::size_t w = width(series);
+    return {data_[index(series)].data() + (week - 1) * w, w};
+  }
+  [[nodiscard]] std::span<const double> week_values(Series series, std::size_t week) const {
+    const std::size_t w = width(series);
+    return {data_[index(series)].data() + (week - 1) * w, w};
+  }
   /// Sets a one-value-per-week series.
   void set(Series series, std::size_t week, double value) { week_values(series, week)[0] = value; }
   [[nodiscard]] double get(Series series, std::size_t week) const {
