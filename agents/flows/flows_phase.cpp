@@ -131,8 +131,10 @@ void violence(RunState& s) {
 /// What US pressure reads next week: the flow, and results in pressure units.
 void remember_for_policy(RunState& s) {
   const PolicyParameters& p = s.parameters.policy;
-  const double captures = ordered_sum(std::span(s.tally.hvt_captures).first(s.cartels.count));
-  const double seized = s.tally.seized_in_mexico() + s.tally.seized_border_kg;
+  s.captures_in_use = ordered_sum(std::span(s.tally.hvt_captures).first(s.cartels.count));
+  s.seized_in_mexico_kg = s.tally.seized_in_mexico();
+  const double captures = s.captures_in_use;
+  const double seized = s.seized_in_mexico_kg + s.tally.seized_border_kg;
   s.previous_flow_kg = s.tally.flow_to_us_kg;
   s.previous_results =
       captures + seized / p.seizure_reference_kg + s.tally.transfers / p.transfer_reference;

@@ -1,5 +1,6 @@
 // Phase 8, record: this week's values of every series in the catalog.
 #include <algorithm>
+#include <span>
 
 #include "agents/model/phases.hpp"
 
@@ -33,11 +34,13 @@ void record_cartels(RunState& s, RunRecord& r, std::size_t w) {
 void record_security(RunState& s, RunRecord& r, std::size_t w) {
   r.set(Series::fentanyl_production_kg, w, s.tally.production_kg);
   r.set(Series::fentanyl_flow_kg, w, s.tally.flow_to_us_kg);
-  r.set(Series::seized_mx_kg, w, s.tally.seized_in_mexico());
+  r.set(Series::seized_mx_kg, w, s.seized_in_mexico_kg);
   r.set(Series::seized_border_kg, w, s.tally.seized_border_kg);
   std::ranges::copy(s.tally.seized_by_actor_kg,
                     r.week_values(Series::seized_by_actor_kg, w).begin());
-  r.set(Series::hvt_captures, w, ordered_sum(s.tally.hvt_captures));
+  // Every slot: the slots past those in use continue the flows phase's sum.
+  r.set(Series::hvt_captures, w,
+        ordered_sum(std::span(s.tally.hvt_captures).subspan(s.cartels.count), s.captures_in_use));
   auto operations = r.week_values(Series::operations, w);
   std::copy(std::begin(s.tally.operations), std::end(s.tally.operations), operations.begin());
   r.set(Series::strikes, w, s.tally.strikes);

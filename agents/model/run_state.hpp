@@ -141,6 +141,9 @@ struct RunState {
   // them, and each sum is a chain of dependent additions (weekly_totals.hpp).
   FlowTotals flow_totals_in_use;  // slots [0, cartels.count)
   FlowTotals flow_totals;         // every slot: what the record holds
+  // Summed once, by the flows phase (the last to change these tallies), for policy and record.
+  double captures_in_use = 0.0;      // high-value targets, cartel slots [0, cartels.count)
+  double seized_in_mexico_kg = 0.0;  // every slot
   MembershipDynamics dynamics;
   bool conflict_network_stale = true;
   std::vector<double> deaths_by_region;

@@ -26,9 +26,9 @@ bool all_zero(std::span<const double> values) {
 
 }  // namespace
 
-double ordered_sum(std::span<const double> values) {
-  if (all_zero(values)) return 0.0;  // 0.0 + (+0 or -0) is +0, whatever the count
-  double sum = 0.0;
+double ordered_sum(std::span<const double> values, double from) {
+  if (all_zero(values)) return from;  // from + (+0 or -0) is from, unless from is -0
+  double sum = from;
   for (const double value : values) sum += value;
   return sum;
 }

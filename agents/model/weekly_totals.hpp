@@ -11,10 +11,11 @@
 
 namespace seccoop::agents {
 
-/// `values` added in order from 0.0. When every value is +0 or -0 the sum is +0 without the
-/// chain of dependent additions (a scan that vectorizes decides that): the tallies of a world
-/// without state actors are all zero every week.
-[[nodiscard]] double ordered_sum(std::span<const double> values);
+/// `from` plus `values`, added in order. When every value is +0 or -0 the sum is `from`
+/// without the chain of dependent additions (a scan that vectorizes decides that): the
+/// tallies of a world without state actors are all zero every week. `from` is 0.0 or a sum
+/// continued (never -0, which a sum that starts from 0.0 cannot be).
+[[nodiscard]] double ordered_sum(std::span<const double> values, double from = 0.0);
 
 /// The week's flows of the core, summed over cartel slots.
 struct FlowTotals {

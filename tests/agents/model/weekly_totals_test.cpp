@@ -6,6 +6,7 @@
 
 #include <bit>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace seccoop::agents {
@@ -34,6 +35,19 @@ TEST(WeeklyTotals, AllZerosSumToPositiveZero) {
   std::vector<double> one(150, 0.0);
   one[149] = 5e-324;  // the smallest subnormal: only its lowest bit is set
   EXPECT_EQ(ordered_sum(one), 5e-324);
+}
+
+TEST(WeeklyTotals, OrderedSumContinuesASum) {
+  std::vector<double> values = {0.1, 0.2, 0.0, -0.0, 0.0};
+  const std::span<const double> all(values);
+  for (const std::size_t split : {0U, 1U, 2U, 3U, 5U}) {
+    const double first = ordered_sum(all.first(split));
+    EXPECT_EQ(bits(ordered_sum(all.subspan(split), first)), bits(serial_sum(values))) << split;
+  }
+  values[4] = 1e-17;  // a tail that is not zero continues the chain
+  EXPECT_EQ(
+      bits(ordered_sum(std::span<const double>(values).subspan(3), ordered_sum(all.first(3)))),
+      bits(serial_sum(values)));
 }
 
 TEST(WeeklyTotals, FlowTotalsContinueAcrossRanges) {
