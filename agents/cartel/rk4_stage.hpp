@@ -2,11 +2,11 @@
 // One stage of the classical RK4 step of the calibrated core in expected values, over every
 // cartel at once (membership_dynamics.hpp has the equation). The loop is a kernel of its own,
 // on plain arrays, so that it vectorises; it is compiled for baseline x86-64 (SSE2), AVX2 and
-// AVX-512, and picks the widest at run time. All do the same IEEE operations in the same order
-// per cartel (no FMA, no reassociation), so results do not depend on the machine. AVX-512
-// brings FMA with it, and GCC 12 contracts a * b + c into FMA by default even in ISO C++ mode,
-// which changes the results (measured: members differ in the last bits): its build has
-// contraction turned off.
+// (by GCC) AVX-512, and picks the widest the processor has at run time. All do the same IEEE
+// operations in the same order per cartel (no FMA, no reassociation), so results do not depend on
+// the machine. AVX-512 brings FMA with it, and GCC 12 contracts a * b + c into FMA by default even
+// in ISO C++ mode, which changes the results (measured: members differ in the last bits): its build
+// has contraction turned off.
 #include <cstddef>
 
 namespace seccoop::agents::rk4 {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -73,7 +75,8 @@ TEST(Rk4Stage, EveryInstructionSetGivesTheSameBits) {
       const double total_baseline =
           stage_using(InstructionSet::baseline, kind, kCartels, baseline.arrays(), scalars);
       const double total_wide = stage_using(set, kind, kCartels, wide.arrays(), scalars);
-      EXPECT_EQ(std::memcmp(&total_baseline, &total_wide, sizeof(double)), 0);
+      EXPECT_EQ(std::bit_cast<std::uint64_t>(total_baseline),
+                std::bit_cast<std::uint64_t>(total_wide));
       EXPECT_TRUE(same_bits(baseline.next, wide.next));
       EXPECT_TRUE(same_bits(baseline.recruits, wide.recruits));
       EXPECT_TRUE(same_bits(baseline.incapacitated, wide.incapacitated));
