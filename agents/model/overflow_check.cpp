@@ -108,7 +108,7 @@ sim::PhasePipeline<RunState>::PhaseFunction with_overflow_check(
 void check_record_finite(const RunRecord& record) {
   const auto& catalog = series_catalog();
   for (const SeriesSpec& spec : catalog) {
-    const std::vector<double>& values = record.values(spec.id);
+    const RunRecord::Values& values = record.values(spec.id);
     if (all_finite(values)) continue;
     const std::size_t width = record.width(spec.id);
     for (std::size_t i = 0; i < values.size(); ++i) {
