@@ -76,6 +76,9 @@ void run_cartel_phase(RunState& s) {
   } else {
     s.dynamics.step_stochastic(s.cartels.members, s.drivers, s.sampler.key(), s.week, s.flows);
   }
+  // Slots past the count continue the same sums, so both are what a pass over them gives.
+  s.flow_totals_in_use = add_flows(s.flows, 0, s.cartels.count, {});
+  s.flow_totals = add_flows(s.flows, s.cartels.count, s.flows.deaths.size(), s.flow_totals_in_use);
 }
 
 }  // namespace seccoop::agents

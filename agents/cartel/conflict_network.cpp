@@ -19,10 +19,36 @@ ConflictNetwork::ConflictNetwork(std::size_t cartel_count,
   for (std::size_t i = 0; i < cartel_count; ++i)
     inverse_allies_plus_one_[i] = 1.0 / (allies[i] + 1.0);
   for (const auto& pair : rivalries) {
-    rivalry_.push_back({.first = pair.first, .second = pair.second});
+    rivalry_.push_back({.first = pair.first,
+                        .second = pair.second,
+                        .first_slot = pair.first,
+                        .second_slot = pair.second});
     initial_weight_.push_back(pair.weight);
   }
   weight_ = initial_weight_;
+  place_hub_terms(cartel_count);
+}
+
+void ConflictNetwork::place_hub_terms(std::size_t cartel_count) {
+  // Enough rivals that the chain through memory outweighs a second short pass.
+  constexpr std::size_t kHubRivalries = 8;
+  std::vector<std::size_t> rivals_of(cartel_count, 0);
+  for (const Rivalry& r : rivalry_) {
+    ++rivals_of[r.first];
+    ++rivals_of[r.second];
+  }
+  auto slot = static_cast<std::uint32_t>(cartel_count);
+  for (std::size_t c = 0; c < cartel_count; ++c) {
+    if (rivals_of[c] < kHubRivalries) continue;
+    Hub hub{.cartel = static_cast<std::uint32_t>(c), .begin = slot, .end = slot};
+    for (Rivalry& r : rivalry_) {  // index order: the order the hub's terms are added in
+      if (r.first == c) r.first_slot = hub.end++;
+      if (r.second == c) r.second_slot = hub.end++;
+    }
+    slot = hub.end;
+    hubs_.push_back(hub);
+  }
+  hub_terms_ = slot - cartel_count;
 }
 
 void ConflictNetwork::set_rivalry_weights(std::span<const double> rivalry_weight) {
@@ -48,8 +74,19 @@ void ConflictNetwork::set_multipliers(std::span<const double> multiplier) {
 void ConflictNetwork::add_rivalry_sums(const double* __restrict members,
                                        double* __restrict rivals) const {
   for (const Rivalry& r : rivalry_) {
-    rivals[r.first] += r.into_first * members[r.second];
-    rivals[r.second] += r.into_second * members[r.first];
+    rivals[r.first_slot] += r.into_first * members[r.second];
+    rivals[r.second_slot] += r.into_second * members[r.first];
+  }
+  // Each term was added to a zero slot, as it would have been added to the hub's running sum
+  // (0 + t and a running sum that started at 0 round alike): added here in the same order,
+  // the hub's sum is the one the scatter would have made.
+  for (const Hub& hub : hubs_) {
+    double sum = rivals[hub.cartel];
+    for (std::uint32_t k = hub.begin; k < hub.end; ++k) {
+      sum += rivals[k];
+      rivals[k] = 0.0;
+    }
+    rivals[hub.cartel] = sum;
   }
 }
 

@@ -10,7 +10,11 @@
 // fixed until the network is rebuilt.
 //
 // The rivalry part is a scatter over rivalries in index order, so each cartel adds its rivals'
-// terms in a fixed order (the order of a row-by-row sum over rivalries sorted by index).
+// terms in a fixed order (the order of a row-by-row sum over rivalries sorted by index). A
+// cartel with many rivals (a hub: CJNG has 22 in the published network) would make that
+// scatter one long chain of additions through memory, each waiting for the store before it;
+// its terms go to slots of their own instead, one per rivalry, and are added up afterwards in
+// the same order, in a register.
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -44,8 +48,14 @@ class ConflictNetwork {
   /// (four RK4 stages a week, and the published core's multipliers never change).
   void set_multipliers(std::span<const double> multiplier);
 
+  /// Length of the `rivals` array of add_rivalry_sums: a slot per cartel, then one per rivalry
+  /// of a hub.
+  [[nodiscard]] std::size_t sum_slots() const noexcept { return size() + hub_terms_; }
+
   /// Adds sum_{j rival of i} w_ij m_j y_j to rivals_i (zero on entry, so that the caller can
   /// clear the array in a loop it runs anyway), with the weights and multipliers last set.
+  /// `rivals` has sum_slots() entries, all zero on entry; the slots past size() are zero again
+  /// on return.
   void add_rivalry_sums(const double* members, double* rivals) const;
 
   /// exposure_i = sum_{j != i} C_ij m_ij y_j for every cartel i, with the weights last set.
@@ -53,15 +63,28 @@ class ConflictNetwork {
                          std::span<double> exposure) const;
 
  private:
-  /// A rivalry with the factor each side's members carry into the other side's sum.
+  /// A rivalry with the factor each side's members carry into the other side's sum, and the
+  /// slot each side's term is added to (its own, or one of a hub's).
   struct Rivalry {
     std::uint32_t first = 0;
     std::uint32_t second = 0;
+    std::uint32_t first_slot = 0;
+    std::uint32_t second_slot = 0;
     double into_first = 0.0;   // w m_second, multiplies y_second
     double into_second = 0.0;  // w m_first, multiplies y_first
   };
+  /// A hub's terms: slots [begin, end) past size(), in rivalry index order.
+  struct Hub {
+    std::uint32_t cartel = 0;
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+  };
+
+  void place_hub_terms(std::size_t cartel_count);
 
   std::vector<Rivalry> rivalry_;
+  std::vector<Hub> hubs_;
+  std::size_t hub_terms_ = 0;
   std::vector<double> weight_;          // current weight, by rivalry index
   std::vector<double> multiplier_;      // multipliers the factors were computed with
   bool factors_stale_ = true;           // weights changed since the factors were computed

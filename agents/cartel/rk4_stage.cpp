@@ -123,11 +123,39 @@ double stage_avx2(StageKind kind, std::size_t n, const StageArrays& a,
 }
 #endif
 
+// AVX-512 brings FMA with it, and GCC contracts a * b + c into one rounding by default: here
+// contraction is off (without it, GCC 12 emits about a hundred FMAs in this build), so this
+// build does the same IEEE operations as the others (the test compares them bit for bit).
+// Eight cartels per instruction. GCC only: Clang has no per-function switch for contraction
+// (its builds, the fuzzers, use AVX2), and `supported(avx512)` is false there.
+#if defined(__x86_64__) && !defined(__clang__)
+constexpr bool kAvx512Built = true;
+[[gnu::target("avx512f,avx512vl"), gnu::optimize("fp-contract=off")]] double stage_avx512(
+    StageKind kind, std::size_t n, const StageArrays& a, const StageScalars& scalars) {
+  return run_any_stage(kind, n, a, scalars);
+}
+#else
+[[maybe_unused]] constexpr bool kAvx512Built = false;
+double stage_avx512(StageKind kind, std::size_t n, const StageArrays& a,
+                    const StageScalars& scalars) {
+  return run_any_stage(kind, n, a, scalars);
+}
+#endif
+
 }  // namespace
 
 bool supported(InstructionSet set) {
 #if defined(__x86_64__)
-  return set == InstructionSet::baseline || __builtin_cpu_supports("avx2");
+  switch (set) {
+    case InstructionSet::baseline:
+      return true;
+    case InstructionSet::avx2:
+      return __builtin_cpu_supports("avx2") != 0;
+    case InstructionSet::avx512:
+      return kAvx512Built && __builtin_cpu_supports("avx512f") != 0 &&
+             __builtin_cpu_supports("avx512vl") != 0;
+  }
+  return false;
 #else
   return set == InstructionSet::baseline;
 #endif
@@ -135,14 +163,27 @@ bool supported(InstructionSet set) {
 
 double stage_using(InstructionSet set, StageKind kind, std::size_t cartels,
                    const StageArrays& arrays, const StageScalars& scalars) {
-  return set == InstructionSet::avx2 ? stage_avx2(kind, cartels, arrays, scalars)
-                                     : stage_baseline(kind, cartels, arrays, scalars);
+  switch (set) {
+    case InstructionSet::avx512:
+      return stage_avx512(kind, cartels, arrays, scalars);
+    case InstructionSet::avx2:
+      return stage_avx2(kind, cartels, arrays, scalars);
+    case InstructionSet::baseline:
+      break;
+  }
+  return stage_baseline(kind, cartels, arrays, scalars);
+}
+
+InstructionSet widest_supported() {
+  for (const InstructionSet set : {InstructionSet::avx512, InstructionSet::avx2}) {
+    if (supported(set)) return set;
+  }
+  return InstructionSet::baseline;
 }
 
 double stage(StageKind kind, std::size_t cartels, const StageArrays& arrays,
              const StageScalars& scalars) {
-  static const InstructionSet widest =
-      supported(InstructionSet::avx2) ? InstructionSet::avx2 : InstructionSet::baseline;
+  static const InstructionSet widest = widest_supported();
   return stage_using(widest, kind, cartels, arrays, scalars);
 }
 

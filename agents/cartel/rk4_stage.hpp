@@ -1,11 +1,12 @@
 #pragma once
 // One stage of the classical RK4 step of the calibrated core in expected values, over every
 // cartel at once (membership_dynamics.hpp has the equation). The loop is a kernel of its own,
-// on plain arrays, so that it vectorises; it is compiled twice, for baseline x86-64 (SSE2) and
-// for AVX2, and picks one at run time. Both do the same IEEE operations in the same order per
-// cartel (no FMA, no reassociation), so results do not depend on the machine. Not AVX-512:
-// it brings FMA with it, and GCC 12 contracts a * b + c into FMA by default even in ISO C++
-// mode, which changes the results (measured: members differ in the last bits).
+// on plain arrays, so that it vectorises; it is compiled for baseline x86-64 (SSE2), AVX2 and
+// (by GCC) AVX-512, and picks the widest the processor has at run time. All do the same IEEE
+// operations in the same order per cartel (no FMA, no reassociation), so results do not depend on
+// the machine. AVX-512 brings FMA with it, and GCC 12 contracts a * b + c into FMA by default even
+// in ISO C++ mode, which changes the results (measured: members differ in the last bits): its build
+// has contraction turned off.
 #include <cstddef>
 
 namespace seccoop::agents::rk4 {
@@ -46,8 +47,9 @@ double stage(StageKind kind, std::size_t cartels, const StageArrays& arrays,
              const StageScalars& scalars);
 
 /// Instruction sets the kernel is compiled for; `stage` runs the widest the processor has.
-enum class InstructionSet { baseline, avx2 };
+enum class InstructionSet { baseline, avx2, avx512 };
 [[nodiscard]] bool supported(InstructionSet set);
+[[nodiscard]] InstructionSet widest_supported();
 /// `stage` on a given instruction set (tests check that they agree bit for bit).
 double stage_using(InstructionSet set, StageKind kind, std::size_t cartels,
                    const StageArrays& arrays, const StageScalars& scalars);

@@ -4,6 +4,7 @@
 // violence()); strike deaths are added where they happened.
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "agents/model/phases.hpp"
 
@@ -76,7 +77,7 @@ void violence(RunState& s) {
   std::fill(s.deaths_by_region.begin(), s.deaths_by_region.end(), 0.0);
   const CartelState& k = s.cartels;
   if (s.deaths_by_region.size() == 1) {  // one region (the core alone): nothing to place
-    for (std::size_t c = 0; c < k.count; ++c) s.deaths_by_region[0] += s.flows.deaths[c];
+    s.deaths_by_region[0] = s.flow_totals_in_use.deaths;  // the sum over cartels in use
     return;
   }
   const std::vector<double> regional_members = members_by_region(s);
@@ -130,9 +131,10 @@ void violence(RunState& s) {
 /// What US pressure reads next week: the flow, and results in pressure units.
 void remember_for_policy(RunState& s) {
   const PolicyParameters& p = s.parameters.policy;
-  double captures = 0.0;
-  for (std::size_t c = 0; c < s.cartels.count; ++c) captures += s.tally.hvt_captures[c];
-  const double seized = s.tally.seized_in_mexico() + s.tally.seized_border_kg;
+  s.captures_in_use = ordered_sum(std::span(s.tally.hvt_captures).first(s.cartels.count));
+  s.seized_in_mexico_kg = s.tally.seized_in_mexico();
+  const double captures = s.captures_in_use;
+  const double seized = s.seized_in_mexico_kg + s.tally.seized_border_kg;
   s.previous_flow_kg = s.tally.flow_to_us_kg;
   s.previous_results =
       captures + seized / p.seizure_reference_kg + s.tally.transfers / p.transfer_reference;

@@ -16,7 +16,9 @@
 namespace seccoop::agents {
 
 /// `cartel_phase` followed by a check that every cartel's members and the week's recruits,
-/// arrests, deaths and exits are finite (one pass over the cartel slots in use).
+/// arrests, deaths and exits are finite: one pass over the members of the cartel slots in use,
+/// and the flows through the totals over those slots that the phase leaves in
+/// `flow_totals_in_use` (run_cartel_phase does).
 sim::PhasePipeline<RunState>::PhaseFunction with_overflow_check(
     sim::PhasePipeline<RunState>::PhaseFunction cartel_phase);
 

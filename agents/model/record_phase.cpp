@@ -1,16 +1,12 @@
 // Phase 8, record: this week's values of every series in the catalog.
 #include <algorithm>
-#include <numeric>
+#include <span>
 
 #include "agents/model/phases.hpp"
 
 namespace seccoop::agents {
 
 namespace {
-
-double sum(const std::vector<double>& values) {
-  return std::accumulate(values.begin(), values.end(), 0.0);
-}
 
 void record_cartels(RunState& s, RunRecord& r, std::size_t w) {
   std::ranges::copy(s.cartels.members, r.week_values(Series::members, w).begin());
@@ -19,11 +15,10 @@ void record_cartels(RunState& s, RunRecord& r, std::size_t w) {
   std::size_t active = 0;
   for (std::size_t c = 0; c < s.cartels.count; ++c) active += s.cartels.members[c] >= 1.0 ? 1U : 0U;
   r.set(Series::active_cartels, w, static_cast<double>(active));
-  const double deaths = sum(s.flows.deaths);
-  r.set(Series::deaths, w, deaths);
-  r.set(Series::recruits, w, sum(s.flows.recruits));
-  r.set(Series::incapacitated, w, sum(s.flows.incapacitated));
-  r.set(Series::exits, w, sum(s.flows.exits));
+  r.set(Series::deaths, w, s.flow_totals.deaths);
+  r.set(Series::recruits, w, s.flow_totals.recruits);
+  r.set(Series::incapacitated, w, s.flow_totals.incapacitated);
+  r.set(Series::exits, w, s.flow_totals.exits);
 
   // Conflict deaths are a fixed share of all homicides (the core's calibration); strike
   // deaths are counted as they are.
@@ -39,11 +34,13 @@ void record_cartels(RunState& s, RunRecord& r, std::size_t w) {
 void record_security(RunState& s, RunRecord& r, std::size_t w) {
   r.set(Series::fentanyl_production_kg, w, s.tally.production_kg);
   r.set(Series::fentanyl_flow_kg, w, s.tally.flow_to_us_kg);
-  r.set(Series::seized_mx_kg, w, s.tally.seized_in_mexico());
+  r.set(Series::seized_mx_kg, w, s.seized_in_mexico_kg);
   r.set(Series::seized_border_kg, w, s.tally.seized_border_kg);
   std::ranges::copy(s.tally.seized_by_actor_kg,
                     r.week_values(Series::seized_by_actor_kg, w).begin());
-  r.set(Series::hvt_captures, w, sum(s.tally.hvt_captures));
+  // Every slot: the slots past those in use continue the flows phase's sum.
+  r.set(Series::hvt_captures, w,
+        ordered_sum(std::span(s.tally.hvt_captures).subspan(s.cartels.count), s.captures_in_use));
   auto operations = r.week_values(Series::operations, w);
   std::copy(std::begin(s.tally.operations), std::end(s.tally.operations), operations.begin());
   r.set(Series::strikes, w, s.tally.strikes);

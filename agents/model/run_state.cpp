@@ -22,11 +22,7 @@ void WeekTally::reset(std::size_t cartels, std::size_t regions, std::size_t acto
   shared_volume.assign(trust_edges, 0.0);
 }
 
-double WeekTally::seized_in_mexico() const {
-  double total = 0.0;
-  for (const double kg : seized_mx_kg) total += kg;
-  return total;
-}
+double WeekTally::seized_in_mexico() const { return ordered_sum(seized_mx_kg); }
 
 namespace {
 

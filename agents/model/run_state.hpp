@@ -10,6 +10,7 @@
 #include "agents/cartel/membership_dynamics.hpp"
 #include "agents/model/run_record.hpp"
 #include "agents/model/sampler.hpp"
+#include "agents/model/weekly_totals.hpp"
 #include "agents/model/world.hpp"
 #include "agents/world/scheduled_event.hpp"
 
@@ -135,6 +136,13 @@ struct RunState {
   std::vector<double> trust_in_partners;  // by actor: mean trust this week (policy phase)
   MembershipDrivers drivers;
   MembershipFlows flows;
+  // Summed once, by the cartel phase that wrote the flows: violence and the record both read
+  // them, and each sum is a chain of dependent additions (weekly_totals.hpp).
+  FlowTotals flow_totals_in_use;  // slots [0, cartels.count)
+  FlowTotals flow_totals;         // every slot: what the record holds
+  // Summed once, by the flows phase (the last to change these tallies), for policy and record.
+  double captures_in_use = 0.0;      // high-value targets, cartel slots [0, cartels.count)
+  double seized_in_mexico_kg = 0.0;  // every slot
   MembershipDynamics dynamics;
   bool conflict_network_stale = true;
   std::vector<double> deaths_by_region;

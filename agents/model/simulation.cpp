@@ -39,7 +39,8 @@ void start_week(RunState& state) {
 RunRecord simulate_run(const World& world, sim::StreamKey key) {
   const auto started = std::chrono::steady_clock::now();
   const auto weeks = static_cast<std::size_t>(world.scenario->weeks);
-  RunRecord record(key.run_index, weeks, world.axis_sizes());
+  // The record phase writes every entry of every series every week: nothing to zero first.
+  auto record = RunRecord::to_be_filled(key.run_index, weeks, world.axis_sizes());
   RunState state(world, key, record);
 
   auto week = week_pipeline();

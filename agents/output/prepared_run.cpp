@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <span>
 
 #include "agents/output/axis_coordinates.hpp"
 #include "sim/io/chunk_filter.hpp"
@@ -12,9 +13,8 @@ namespace {
 
 /// Every `stride`-th week of a [week][width] series, laid out over the file's `week` extent
 /// and `width_out` values per week; NaN past the run's horizon and in unused slots.
-std::vector<double> strided(const std::vector<double>& values, std::size_t weeks,
-                            std::size_t width_in, std::size_t stride, std::size_t weeks_out,
-                            std::size_t width_out) {
+std::vector<double> strided(std::span<const double> values, std::size_t weeks, std::size_t width_in,
+                            std::size_t stride, std::size_t weeks_out, std::size_t width_out) {
   std::vector<double> out(weeks_out * width_out, std::numeric_limits<double>::quiet_NaN());
   for (std::size_t row = 0; row < weeks_out && (row + 1) * stride <= weeks; ++row) {
     const std::size_t w = (row + 1) * stride - 1;  // 0-based week in the record

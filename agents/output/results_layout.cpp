@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <span>
 
 #include "agents/output/axis_coordinates.hpp"
 #include "agents/output/event_table.hpp"
@@ -188,9 +189,10 @@ void write_coordinates(sim::io::ResultsFile& file, const Experiment& experiment,
 namespace {
 
 /// The last week's values and the mean over all weeks, each padded to `width_out` with NaN.
-std::pair<std::vector<double>, std::vector<double>> final_and_mean(
-    const std::vector<double>& values, std::size_t weeks, std::size_t width_in,
-    std::size_t width_out) {
+std::pair<std::vector<double>, std::vector<double>> final_and_mean(std::span<const double> values,
+                                                                   std::size_t weeks,
+                                                                   std::size_t width_in,
+                                                                   std::size_t width_out) {
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   std::vector<double> final_values(width_out, kNaN);
   std::vector<double> means(width_out, kNaN);

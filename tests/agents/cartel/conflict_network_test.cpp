@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <cstdint>
+#include <vector>
+
 namespace seccoop::agents {
 namespace {
 
@@ -64,6 +68,38 @@ TEST(ConflictNetwork, RivalrySumsGiveTheExposureExactly) {
     EXPECT_EQ((m[i] * rivals[i] + total - y[i]) * network.inverse_allies_plus_one()[i], exposure[i])
         << i;
   }
+}
+
+TEST(ConflictNetwork, AHubsSumIsTheScattersBitForBit) {
+  // Cartel 3 has ten rivals (a hub: its terms are summed apart), cartel 7 has three.
+  const std::size_t n = 14;
+  std::vector<WeightedPair> rivalries;
+  for (std::uint32_t j = 4; j < n; ++j) {
+    rivalries.push_back(
+        {.first = j % 2 == 0 ? 3U : j, .second = j % 2 == 0 ? j : 3U, .weight = 0.1 * j + 0.7});
+    if (j % 3 == 0 && j != 9) rivalries.push_back({.first = 7, .second = j, .weight = 1.3 / j});
+  }
+  rivalries.push_back({.first = 0, .second = 3, .weight = 1e-3});  // the hub's last term
+  ConflictNetwork network(n, rivalries, {});
+  std::vector<double> m(n, 1.0);
+  m[3] = 1.7;
+  network.set_multipliers(m);
+  ASSERT_GT(network.sum_slots(), n);
+  std::vector<double> y(n);
+  for (std::size_t i = 0; i < n; ++i) y[i] = 1000.0 / (1.0 + static_cast<double>(i)) + 0.1;
+
+  std::vector<double> expected(n, 0.0);  // the plain scatter, in rivalry index order
+  for (const WeightedPair& r : rivalries) {
+    expected[r.first] += r.weight * m[r.second] * y[r.second];
+    expected[r.second] += r.weight * m[r.first] * y[r.first];
+  }
+  std::vector<double> rivals(network.sum_slots(), 0.0);
+  network.add_rivalry_sums(y.data(), rivals.data());
+  for (std::size_t i = 0; i < n; ++i) {
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(rivals[i]), std::bit_cast<std::uint64_t>(expected[i]))
+        << i;
+  }
+  for (std::size_t k = n; k < rivals.size(); ++k) EXPECT_EQ(rivals[k], 0.0) << k;  // left clear
 }
 
 }  // namespace

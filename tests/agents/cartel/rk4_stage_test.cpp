@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -64,22 +66,34 @@ TEST(Rk4Stage, EveryInstructionSetGivesTheSameBits) {
                              .saturation = 4e-8,
                              .weight = 2.0 / 6,
                              .next_offset = 0.5};
-  for (const StageKind kind :
-       {StageKind::first_of_week, StageKind::first, StageKind::middle, StageKind::last}) {
-    StageData baseline;
-    StageData avx2;
-    const double total_baseline =
-        stage_using(InstructionSet::baseline, kind, kCartels, baseline.arrays(), scalars);
-    const double total_avx2 =
-        stage_using(InstructionSet::avx2, kind, kCartels, avx2.arrays(), scalars);
-    EXPECT_EQ(std::memcmp(&total_baseline, &total_avx2, sizeof(double)), 0);
-    EXPECT_TRUE(same_bits(baseline.next, avx2.next));
-    EXPECT_TRUE(same_bits(baseline.recruits, avx2.recruits));
-    EXPECT_TRUE(same_bits(baseline.incapacitated, avx2.incapacitated));
-    EXPECT_TRUE(same_bits(baseline.deaths, avx2.deaths));
-    EXPECT_TRUE(same_bits(baseline.exits, avx2.exits));
-    EXPECT_TRUE(same_bits(baseline.net, avx2.net));
-    EXPECT_EQ(baseline.rivals, std::vector<double>(kCartels, 0.0));  // left clear
+  for (const InstructionSet set : {InstructionSet::avx2, InstructionSet::avx512}) {
+    if (!supported(set)) continue;  // AVX-512 is checked where the processor has it
+    for (const StageKind kind :
+         {StageKind::first_of_week, StageKind::first, StageKind::middle, StageKind::last}) {
+      StageData baseline;
+      StageData wide;
+      const double total_baseline =
+          stage_using(InstructionSet::baseline, kind, kCartels, baseline.arrays(), scalars);
+      const double total_wide = stage_using(set, kind, kCartels, wide.arrays(), scalars);
+      EXPECT_EQ(std::bit_cast<std::uint64_t>(total_baseline),
+                std::bit_cast<std::uint64_t>(total_wide));
+      EXPECT_TRUE(same_bits(baseline.next, wide.next));
+      EXPECT_TRUE(same_bits(baseline.recruits, wide.recruits));
+      EXPECT_TRUE(same_bits(baseline.incapacitated, wide.incapacitated));
+      EXPECT_TRUE(same_bits(baseline.deaths, wide.deaths));
+      EXPECT_TRUE(same_bits(baseline.exits, wide.exits));
+      EXPECT_TRUE(same_bits(baseline.net, wide.net));
+      EXPECT_EQ(baseline.rivals, std::vector<double>(kCartels, 0.0));  // left clear
+      EXPECT_EQ(wide.rivals, std::vector<double>(kCartels, 0.0));
+    }
+  }
+}
+
+TEST(Rk4Stage, TheWidestSupportedSetRuns) {
+  const InstructionSet widest = widest_supported();
+  EXPECT_TRUE(supported(widest));
+  if (supported(InstructionSet::avx512)) {
+    EXPECT_EQ(widest, InstructionSet::avx512);
   }
 }
 

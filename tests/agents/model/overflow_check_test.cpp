@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "agents/model/invariants.hpp"
+#include "agents/model/phases.hpp"
 #include "agents/model/simulation.hpp"
 #include "sim/config/diagnostics.hpp"
 #include "tests/agents/support/tiny_world.hpp"
@@ -72,6 +73,23 @@ TEST(OverflowCheck, ACartelPhaseThatOverflowsIsTheInputsNotABug) {
                           0),
             0U)
       << message;
+}
+
+TEST(OverflowCheck, AFlowThatIsNotFiniteIsFoundThroughTheWeeksTotals) {
+  auto tiny = testing::make_tiny_world();
+  RunState& state = tiny.start();
+  state.week = 2;
+  // The check reads the flows through the totals the phase leaves: one infinite term makes
+  // its total infinite, and the value is then found and named.
+  const auto overflowing = [](RunState& s) {
+    run_cartel_phase(s);
+    s.flows.deaths[2] = kInfinity;
+    s.flow_totals_in_use = add_flows(s.flows, 0, s.cartels.count, {});
+  };
+  const auto phase = with_member_balance_check(with_overflow_check(overflowing));
+  const std::string message = user_error_of([&] { phase(state); });
+  EXPECT_EQ(message.rfind("run 0, week 2: the model's numbers overflow: ", 0), 0U) << message;
+  EXPECT_NE(message.find("(slot 2) has inf deaths"), std::string::npos) << message;
 }
 
 TEST(OverflowCheck, MembersGrowingWithoutBoundStopTheRunWithAUserError) {
