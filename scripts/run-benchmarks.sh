@@ -8,13 +8,15 @@
 # 2. Runs the Google Benchmark suite with repetitions; the table quotes medians.
 # 3. Times whole processes with /usr/bin/time -v: `seccoop run` of the baseline on 1 and
 #    2 threads, alternating so that both see the same machine load, and the peak RSS of
-#    sweeps of growing length (memory must not grow with the number of runs), up to 100,000
+#    sweeps of growing length (memory must not grow with the number of runs), up to 1,000,000
 #    runs of the baseline cut to 2 weeks (the same variables and one chunk per run for the
-#    weekly series, so the file's chunk indexes grow per run as in a full sweep, in minutes).
+#    weekly series, so the file's chunk indexes grow per run as in a full sweep: about 5
+#    minutes and a 2 GB temporary file for the million).
 #
 # Environment: BUILD_DIR (build/perf), REPETITIONS (5), PROCESS_REPETITIONS (3), TIME_RUNS
-# (200), MEMORY_RUNS ("200 2000 6000"), LONG_MEMORY_RUNS ("1000 10000 100000"). The machine is usually shared, so
-# ratios measured side by side mean more than absolute times; the load average is recorded.
+# (200), MEMORY_RUNS ("200 2000 6000"), LONG_MEMORY_RUNS ("1000 10000 100000 1000000"). The
+# machine is usually shared, so ratios measured side by side mean more than absolute times; the
+# load average is recorded.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BUILD_DIR:-$root/build/perf}"
@@ -22,7 +24,7 @@ repetitions="${REPETITIONS:-5}"
 process_repetitions="${PROCESS_REPETITIONS:-3}"
 time_runs="${TIME_RUNS:-200}"
 read -r -a memory_runs <<<"${MEMORY_RUNS:-200 2000 6000}"
-read -r -a long_memory_runs <<<"${LONG_MEMORY_RUNS:-1000 10000 100000}"
+read -r -a long_memory_runs <<<"${LONG_MEMORY_RUNS:-1000 10000 100000 1000000}"
 python=/usr/bin/python3
 
 launcher=()
