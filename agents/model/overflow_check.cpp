@@ -17,15 +17,20 @@ namespace seccoop::agents {
 namespace {
 
 constexpr std::string_view kWhatToDo =
-    "the inputs drive the model beyond the range of floating-point numbers: lower the "
-    "rivalry or alliance weights, the recruitment rate or the lethality, or raise "
+    "the inputs drive the model beyond the numbers it can represent: lower the rivalry or "
+    "alliance weights, the recruitment rate or the lethality, or raise "
     "core.saturation_per_member_week";
 
+/// Most members a cartel may have: far above any real organisation (the world has 8e9 people),
+/// and below 2^53, where a double stops holding every whole number: stochastic runs draw
+/// members as whole counts (64-bit), which would otherwise saturate silently.
+constexpr double kMostMembers = 1e15;
+
 [[noreturn]] void overflowed(std::uint64_t run, std::uint64_t week, const std::string& what,
-                             double value) {
-  throw sim::UserError(fmt::format(
-      "run {}, week {}: the model's numbers overflow: {} (expected finite numbers, found {}); {}",
-      run, week, what, value, kWhatToDo));
+                             double value, std::string_view expected = "finite numbers") {
+  throw sim::UserError(
+      fmt::format("run {}, week {}: the model's numbers overflow: {} (expected {}, found {}); {}",
+                  run, week, what, expected, value, kWhatToDo));
 }
 
 // A double is infinite or NaN exactly when its exponent bits are all ones; adding one to the
@@ -54,6 +59,20 @@ bool all_finite(std::span<const double> values) {
   return (carries >> 63U) == 0;
 }
 
+/// The largest of `values` (all finite), in eight lanes that the compiler vectorizes.
+double largest(std::span<const double> values) {
+  constexpr std::size_t kLanes = 8;
+  double lane[kLanes] = {};
+  std::size_t i = 0;
+  for (; i + kLanes <= values.size(); i += kLanes) {
+    for (std::size_t l = 0; l < kLanes; ++l) lane[l] = std::max(lane[l], values[i + l]);
+  }
+  double result = 0.0;
+  for (; i < values.size(); ++i) result = std::max(result, values[i]);
+  for (const double l : lane) result = std::max(result, l);
+  return result;
+}
+
 bool finite(const FlowTotals& totals) {
   return std::isfinite(totals.recruits) && std::isfinite(totals.incapacitated) &&
          std::isfinite(totals.deaths) && std::isfinite(totals.exits);
@@ -67,12 +86,18 @@ std::string cartel_label(const RunState& s, std::size_t c) {
 
 void check_cartel_numbers(const RunState& s) {
   const std::size_t used = s.cartels.count;
+  const auto members = std::span(s.cartels.members).first(std::min(used, s.cartels.members.size()));
   // The flows are checked through their totals over the cartels in use, which the cartel
   // phase has just summed: a sum with an infinite or NaN term is infinite or NaN. (A total can
   // also overflow with finite terms; the search below then finds nothing to report.)
-  if (all_finite(std::span(s.cartels.members).first(std::min(used, s.cartels.members.size()))) &&
-      finite(s.flow_totals_in_use)) {
-    return;
+  if (all_finite(members) && finite(s.flow_totals_in_use)) {
+    if (largest(members) <= kMostMembers) return;
+    for (std::size_t c = 0; c < members.size(); ++c) {
+      if (members[c] <= kMostMembers) continue;
+      overflowed(s.sampler.key().run_index, s.week,
+                 fmt::format("{} has {} members", cartel_label(s, c), members[c]), members[c],
+                 fmt::format("at most {:g} members in a cartel", kMostMembers));
+    }
   }
   // Something is not finite: find the first value to report, in order.
   const struct {

@@ -45,9 +45,9 @@ TEST(OverflowCheck, AnInfiniteOrNaNRecordedValueNamesSeriesWeekAndEntry) {
   tiny.record->set(Series::homicides, 4, kInfinity);
   EXPECT_EQ(user_error_of([&] { check_record_finite(*tiny.record); }),
             "run 0, week 4: the model's numbers overflow: series 'homicides' is inf (expected "
-            "finite numbers, found inf); the inputs drive the model beyond the range of "
-            "floating-point numbers: lower the rivalry or alliance weights, the recruitment rate "
-            "or the lethality, or raise core.saturation_per_member_week");
+            "finite numbers, found inf); the inputs drive the model beyond the numbers it can "
+            "represent: lower the rivalry or alliance weights, the recruitment rate or the "
+            "lethality, or raise core.saturation_per_member_week");
   tiny.record->set(Series::homicides, 4, 0.0);
   tiny.record->week_values(Series::members, 9)[2] = std::nan("");
   const std::string message = user_error_of([&] { check_record_finite(*tiny.record); });
@@ -110,6 +110,28 @@ TEST(OverflowCheck, MembersGrowingWithoutBoundStopTheRunWithAUserError) {
       user_error_of([&] { simulate_run(world, {.master_seed = 1, .run_index = 2}); });
   EXPECT_EQ(message.rfind("run 2, week ", 0), 0U) << message;
   EXPECT_NE(message.find("the model's numbers overflow: cartel '"), std::string::npos) << message;
+}
+
+TEST(OverflowCheck, StochasticRunsStopAtTheMostMembersACartelCanCount) {
+  // Members drawn as 64-bit counts would saturate silently at 1.8e19 and keep going: the run
+  // stops once a cartel passes 1e15 members instead.
+  auto tiny = testing::make_tiny_world();
+  tiny.scenario.weeks = 2000;
+  tiny.scenario.integration = IntegrationMode::stochastic;
+  sim::Diagnostics diagnostics;
+  for (const auto& [path, value] : {std::pair{"core.recruitment_rate_per_week", "1"},
+                                    std::pair{"core.saturation_per_member_week", "0"},
+                                    std::pair{"core.conflict_lethality", "0"}}) {
+    tiny.scenario.parameters.set_from_text(path, value, diagnostics, {.file = "test"});
+  }
+  ASSERT_TRUE(diagnostics.empty()) << diagnostics.items().front().to_string();
+  const World world = build_world(tiny.scenario);
+  const std::string message =
+      user_error_of([&] { simulate_run(world, {.master_seed = 1, .run_index = 0}); });
+  EXPECT_EQ(message.rfind("run 0, week ", 0), 0U) << message;
+  EXPECT_NE(message.find(" members (expected at most 1e+15 members in a cartel, found "),
+            std::string::npos)
+      << message;
 }
 
 }  // namespace
