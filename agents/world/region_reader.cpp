@@ -155,8 +155,13 @@ Regions read_regions(const sim::ConfigNode& node, const std::filesystem::path& f
     entries = entries_from_csv(resolved, csv_diagnostics);
     for (auto diagnostic : csv_diagnostics.items()) {
       if (diagnostic.where.line == 0) {  // the file itself is the problem: point at the key
-        node.report(diagnostic.message, "a regions CSV file",
-                    fmt::format("\"{}\"", resolved.lexically_normal().string()));
+        // What the reader expected and found (a size limit and the file's size, say) is kept.
+        const std::string quoted_path = fmt::format("\"{}\"", resolved.lexically_normal().string());
+        node.report(diagnostic.message,
+                    diagnostic.expected.empty() ? "a regions CSV file" : diagnostic.expected,
+                    diagnostic.found.empty()
+                        ? quoted_path
+                        : fmt::format("{} ({})", quoted_path, diagnostic.found));
         continue;
       }
       diagnostics.add(std::move(diagnostic));

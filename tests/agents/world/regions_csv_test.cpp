@@ -82,5 +82,20 @@ TEST_F(RegionsCsv, MissingColumnAndMissingFile) {
                 (dir_ / "nowhere.csv").string() + "\")");
 }
 
+TEST_F(RegionsCsv, AFileTooLargeIsReportedAtTheKeyWithItsSize) {
+  const auto big = dir_ / "big.csv";
+  std::ofstream(big).close();
+  std::filesystem::resize_file(big, (std::uintmax_t{16} << 20) + 1);  // one byte over the limit
+  sim::Diagnostics diagnostics;
+  const std::string text = world_with_regions("regions: big.csv");
+  const auto document = sim::YamlDocument::load_text(text, "w.yaml", diagnostics);
+  agents::read_world(*document.root(), dir_ / "w.yaml");
+  ASSERT_FALSE(diagnostics.empty());
+  EXPECT_EQ(diagnostics.items()[0].to_string(),
+            "w.yaml:2:10: key 'regions': file too large for a CSV table (expected at most "
+            "16777216 bytes, found \"" +
+                big.string() + "\" (16777217 bytes))");
+}
+
 }  // namespace
 }  // namespace seccoop::testing
