@@ -82,8 +82,7 @@ void violence(RunState& s) {
   }
   const std::vector<double> regional_members = members_by_region(s);
   std::vector<double> rivalry_pressure(k.count, 0.0);  // sum_j w_ij m_i m_j y_j
-  for (std::size_t r = 0; r < s.rivalries.size(); ++r) {
-    const DynamicRivalry& rivalry = s.rivalries[r];
+  for (const DynamicRivalry& rivalry : s.rivalries) {
     const double m =
         k.contest_multiplier[rivalry.first] * k.contest_multiplier[rivalry.second] * rivalry.weight;
     rivalry_pressure[rivalry.first] += m * k.members[rivalry.second];

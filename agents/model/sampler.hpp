@@ -29,7 +29,8 @@ class Sampler {
   [[nodiscard]] sim::StreamKey key() const noexcept { return key_; }
 
   /// 1 with probability p, else 0 (expected mode: p).
-  double occurs(double p, std::uint64_t week, std::uint64_t entity, DrawPurpose purpose) const {
+  [[nodiscard]] double occurs(double p, std::uint64_t week, std::uint64_t entity,
+                              DrawPurpose purpose) const {
     if (!stochastic_) return p;
     // The stream serves this one draw, and u in (0, 1) decides nothing when p is outside it:
     // skipping the draw there (no Philox block) gives the same outcome.
@@ -40,15 +41,16 @@ class Sampler {
   }
 
   /// A count with mean `mean` (Poisson; expected mode: the mean).
-  double count(double mean, std::uint64_t week, std::uint64_t entity, DrawPurpose purpose) const {
+  [[nodiscard]] double count(double mean, std::uint64_t week, std::uint64_t entity,
+                             DrawPurpose purpose) const {
     if (!stochastic_) return mean;
     auto stream = make_stream(week, entity, purpose);
     return static_cast<double>(sim::poisson(stream, mean));
   }
 
   /// How many of n trials succeed with probability p (expected mode: n p).
-  double successes(double n, double p, std::uint64_t week, std::uint64_t entity,
-                   DrawPurpose purpose) const {
+  [[nodiscard]] double successes(double n, double p, std::uint64_t week, std::uint64_t entity,
+                                 DrawPurpose purpose) const {
     if (!stochastic_) return n * p;
     auto stream = make_stream(week, entity, purpose);
     return static_cast<double>(sim::binomial(stream, static_cast<std::uint64_t>(n), p));
@@ -60,8 +62,8 @@ class Sampler {
   }
 
  private:
-  sim::RandomStream make_stream(std::uint64_t week, std::uint64_t entity,
-                                DrawPurpose purpose) const {
+  [[nodiscard]] sim::RandomStream make_stream(std::uint64_t week, std::uint64_t entity,
+                                              DrawPurpose purpose) const {
     return sim::RandomStream(
         key_, {.week = week, .entity = entity, .purpose = static_cast<std::uint64_t>(purpose)});
   }

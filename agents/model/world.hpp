@@ -14,14 +14,14 @@
 namespace seccoop::agents {
 
 /// Agent kinds and edge kinds of the actor graph.
-enum AgentKindId : sim::AgentKind { kCartelKind = 0, kUsAgencyKind = 1, kMxBodyKind = 2 };
-enum EdgeKindId : sim::EdgeKind {
-  kRivalryEdge = 0,
-  kAllianceEdge = 1,
-  kTrustEdge = 2,
-  kCoordinationEdge = 3,
-  kCorruptionEdge = 4,
-};
+inline constexpr sim::AgentKind kCartelKind = 0;
+inline constexpr sim::AgentKind kUsAgencyKind = 1;
+inline constexpr sim::AgentKind kMxBodyKind = 2;
+inline constexpr sim::EdgeKind kRivalryEdge = 0;
+inline constexpr sim::EdgeKind kAllianceEdge = 1;
+inline constexpr sim::EdgeKind kTrustEdge = 2;
+inline constexpr sim::EdgeKind kCoordinationEdge = 3;
+inline constexpr sim::EdgeKind kCorruptionEdge = 4;
 
 struct World {
   const Scenario* scenario = nullptr;

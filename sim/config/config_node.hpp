@@ -100,6 +100,6 @@ class YamlDocument {
 };
 
 /// Largest input file accepted, so that a mistaken path to a huge file fails fast.
-inline constexpr std::uintmax_t kMaxConfigFileBytes = 16U * 1024U * 1024U;
+inline constexpr std::uintmax_t kMaxConfigFileBytes = std::uintmax_t{16} << 20;
 
 }  // namespace seccoop::sim

@@ -68,13 +68,14 @@ TEST(ChunkFilter, DecodesToTheInputForEveryMixOfPlanes) {
   }
   // Plane 0 noise (stored), planes 1-5 runs, planes 6-7 full: every switch of coding in one
   // stream, stored included.
-  std::vector<std::byte> noisy_low_byte(8 * 3000);
+  std::vector<std::byte> noisy_low_byte(std::size_t{8} * 3000);
   for (std::size_t i = 0; i < noisy_low_byte.size(); ++i) {
     noisy_low_byte[i] = i % 8 == 0 ? static_cast<std::byte>(random()) : std::byte{0x40};
   }
   expect_round_trip(noisy_low_byte, 8);
-  std::vector<std::byte> odd(4 * 999 + 3);  // 4-byte elements and a partial one at the end
-  for (std::size_t i = 0; i < odd.size(); ++i) odd[i] = static_cast<std::byte>(random() % 7);
+  std::vector<std::byte> odd(std::size_t{4} * 999 +
+                             3);  // 4-byte elements, a partial one at the end
+  for (std::byte& byte : odd) byte = static_cast<std::byte>(random() % 7);
   expect_round_trip(odd, 4);
   expect_round_trip(odd, 1);
 }
@@ -92,7 +93,8 @@ TEST(ChunkFilter, StoresNoiseAndCompressesRuns) {
   EXPECT_GT(noise_size, raw.size() * 6 / 8);
 
   std::vector<double> counts(kElements);
-  for (std::size_t i = 0; i < kElements; ++i) counts[i] = static_cast<double>(i / 64);
+  for (std::size_t i = 0; i < kElements; ++i)
+    counts[i] = static_cast<double>(i >> 6U);  // runs of 64 equal counts
   EXPECT_LT(filter_chunk(bytes_of(counts), sizeof(double)).size(), raw.size() / 50);
 }
 
