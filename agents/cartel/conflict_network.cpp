@@ -27,6 +27,7 @@ ConflictNetwork::ConflictNetwork(std::size_t cartel_count,
   }
   weight_ = initial_weight_;
   place_hub_terms(cartel_count);
+  order_terms();
 }
 
 void ConflictNetwork::place_hub_terms(std::size_t cartel_count) {
@@ -51,6 +52,26 @@ void ConflictNetwork::place_hub_terms(std::size_t cartel_count) {
   hub_terms_ = slot - cartel_count;
 }
 
+void ConflictNetwork::order_terms() {
+  std::vector<bool> written(sum_slots(), false);
+  std::vector<std::uint32_t> later_rivalry;
+  for (std::size_t r = 0; r < rivalry_.size(); ++r) {
+    const Rivalry& rivalry = rivalry_[r];
+    for (const Term term : {Term{.slot = rivalry.first_slot, .source = rivalry.second},
+                            Term{.slot = rivalry.second_slot, .source = rivalry.first}}) {
+      const bool first = !written[term.slot];
+      written[term.slot] = true;
+      (first ? first_terms_ : later_terms_).push_back(term);
+      if (first) {
+        term_rivalry_.push_back(static_cast<std::uint32_t>(r));
+      } else {
+        later_rivalry.push_back(static_cast<std::uint32_t>(r));
+      }
+    }
+  }
+  term_rivalry_.insert(term_rivalry_.end(), later_rivalry.begin(), later_rivalry.end());
+}
+
 void ConflictNetwork::set_rivalry_weights(std::span<const double> rivalry_weight) {
   std::copy_n(rivalry_weight.begin(), weight_.size(), weight_.begin());
   factors_stale_ = true;
@@ -63,29 +84,24 @@ void ConflictNetwork::set_multipliers(std::span<const double> multiplier) {
     return;
   }
   multiplier_.assign(multiplier.begin(), multiplier.end());
-  for (std::size_t r = 0; r < rivalry_.size(); ++r) {
-    Rivalry& rivalry = rivalry_[r];
-    rivalry.into_first = weight_[r] * multiplier[rivalry.second];
-    rivalry.into_second = weight_[r] * multiplier[rivalry.first];
+  std::size_t t = 0;
+  for (std::vector<Term>* terms : {&first_terms_, &later_terms_}) {
+    for (Term& term : *terms) term.factor = weight_[term_rivalry_[t++]] * multiplier[term.source];
   }
   factors_stale_ = false;
 }
 
 void ConflictNetwork::add_rivalry_sums(const double* __restrict members,
                                        double* __restrict rivals) const {
-  for (const Rivalry& r : rivalry_) {
-    rivals[r.first_slot] += r.into_first * members[r.second];
-    rivals[r.second_slot] += r.into_second * members[r.first];
-  }
-  // Each term was added to a zero slot, as it would have been added to the hub's running sum
-  // (0 + t and a running sum that started at 0 round alike): added here in the same order,
-  // the hub's sum is the one the scatter would have made.
+  // 0.0 + t, not t: the sum starts from +0.0, as a running sum does (0.0 + -0.0 is +0.0).
+  for (const Term& t : first_terms_) rivals[t.slot] = 0.0 + t.factor * members[t.source];
+  for (const Term& t : later_terms_) rivals[t.slot] += t.factor * members[t.source];
+  // Each of a hub's terms went to a slot of its own as 0 + t, as it would have been added to
+  // the hub's running sum: added here in the same order, the hub's sum is the one the scatter
+  // would have made.
   for (const Hub& hub : hubs_) {
-    double sum = rivals[hub.cartel];
-    for (std::uint32_t k = hub.begin; k < hub.end; ++k) {
-      sum += rivals[k];
-      rivals[k] = 0.0;
-    }
+    double sum = 0.0;
+    for (std::uint32_t k = hub.begin; k < hub.end; ++k) sum += rivals[k];
     rivals[hub.cartel] = sum;
   }
 }

@@ -14,7 +14,9 @@
 // cartel with many rivals (a hub: CJNG has 22 in the published network) would make that
 // scatter one long chain of additions through memory, each waiting for the store before it;
 // its terms go to slots of their own instead, one per rivalry, and are added up afterwards in
-// the same order, in a register.
+// the same order, in a register. The first term into each slot is stored, not added to a zero
+// the caller left there: a load of a slot that the caller has just cleared with wide stores
+// waits for those stores to retire (the processor cannot forward them to the scalar load).
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -52,10 +54,10 @@ class ConflictNetwork {
   /// of a hub.
   [[nodiscard]] std::size_t sum_slots() const noexcept { return size() + hub_terms_; }
 
-  /// Adds sum_{j rival of i} w_ij m_j y_j to rivals_i (zero on entry, so that the caller can
-  /// clear the array in a loop it runs anyway), with the weights and multipliers last set.
-  /// `rivals` has sum_slots() entries, all zero on entry; the slots past size() are zero again
-  /// on return.
+  /// Writes rivals_i = sum_{j rival of i} w_ij m_j y_j, with the weights and multipliers last
+  /// set. `rivals` has sum_slots() entries; a cartel without rivals is not written, so the
+  /// caller zeroes the array once for as long as the network stays the same; the slots past
+  /// size() are scratch.
   void add_rivalry_sums(const double* members, double* rivals) const;
 
   /// exposure_i = sum_{j != i} C_ij m_ij y_j for every cartel i, with the weights last set.
@@ -63,15 +65,18 @@ class ConflictNetwork {
                          std::span<double> exposure) const;
 
  private:
-  /// A rivalry with the factor each side's members carry into the other side's sum, and the
-  /// slot each side's term is added to (its own, or one of a hub's).
+  /// A rivalry, with the slot each side's term is added to (its own, or one of a hub's).
   struct Rivalry {
     std::uint32_t first = 0;
     std::uint32_t second = 0;
     std::uint32_t first_slot = 0;
     std::uint32_t second_slot = 0;
-    double into_first = 0.0;   // w m_second, multiplies y_second
-    double into_second = 0.0;  // w m_first, multiplies y_first
+  };
+  /// factor x y_source goes into `slot`; factor is w m_source (the side whose members count).
+  struct Term {
+    std::uint32_t slot = 0;
+    std::uint32_t source = 0;
+    double factor = 0.0;
   };
   /// A hub's terms: slots [begin, end) past size(), in rivalry index order.
   struct Hub {
@@ -81,10 +86,17 @@ class ConflictNetwork {
   };
 
   void place_hub_terms(std::size_t cartel_count);
+  void order_terms();
 
   std::vector<Rivalry> rivalry_;
   std::vector<Hub> hubs_;
   std::size_t hub_terms_ = 0;
+  // Each rivalry's two terms (into first, then into second) in rivalry index order, split into
+  // the first term into each slot (stored) and the rest (added, in that order); term_rivalry_
+  // has the rivalry index of each, first_terms_ then later_terms_, for the factors.
+  std::vector<Term> first_terms_;
+  std::vector<Term> later_terms_;
+  std::vector<std::uint32_t> term_rivalry_;
   std::vector<double> weight_;          // current weight, by rivalry index
   std::vector<double> multiplier_;      // multipliers the factors were computed with
   bool factors_stale_ = true;           // weights changed since the factors were computed

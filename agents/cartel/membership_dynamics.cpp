@@ -55,7 +55,7 @@ void MembershipDynamics::step_expected(std::span<double> members, const Membersh
   probe_other_.resize(n);
   start_.resize(n);
   net_.resize(n);
-  // Rivalry sums (and a hub's terms past them); each stage leaves it at zero for the next.
+  // Rivalry sums (and a hub's terms past them); a cartel without rivals keeps its zero.
   exposure_.assign(network_.sum_slots(), 0.0);
   network_.set_multipliers(drivers.contest_multiplier);
   const double h = 1.0 / substeps;
