@@ -1,6 +1,7 @@
 #include "agents/cartel/conflict_network.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "sim/parallel/parallel_blocks.hpp"
@@ -19,57 +20,55 @@ ConflictNetwork::ConflictNetwork(std::size_t cartel_count,
   for (std::size_t i = 0; i < cartel_count; ++i)
     inverse_allies_plus_one_[i] = 1.0 / (allies[i] + 1.0);
   for (const auto& pair : rivalries) {
-    rivalry_.push_back({.first = pair.first,
-                        .second = pair.second,
-                        .first_slot = pair.first,
-                        .second_slot = pair.second});
+    rivalry_.push_back({.first = pair.first, .second = pair.second});
     initial_weight_.push_back(pair.weight);
   }
   weight_ = initial_weight_;
-  place_hub_terms(cartel_count);
-  order_terms();
+  order_terms(cartel_count);
 }
 
-void ConflictNetwork::place_hub_terms(std::size_t cartel_count) {
-  // Enough rivals that the chain through memory outweighs a second short pass.
+void ConflictNetwork::order_terms(std::size_t cartel_count) {
+  // Enough rivals that the chain through memory outweighs a sum in a register apart.
   constexpr std::size_t kHubRivalries = 8;
   std::vector<std::size_t> rivals_of(cartel_count, 0);
   for (const Rivalry& r : rivalry_) {
     ++rivals_of[r.first];
     ++rivals_of[r.second];
   }
-  auto slot = static_cast<std::uint32_t>(cartel_count);
+  const auto terms_of = [&](std::size_t r) {  // into first, then into second
+    return std::array{Term{.into = rivalry_[r].first, .source = rivalry_[r].second},
+                      Term{.into = rivalry_[r].second, .source = rivalry_[r].first}};
+  };
+  std::vector<bool> started(cartel_count, false);
+  std::vector<Term> added;
+  std::vector<std::uint32_t> added_rivalry;
+  for (std::size_t r = 0; r < rivalry_.size(); ++r) {
+    for (const Term& term : terms_of(r)) {
+      if (rivals_of[term.into] >= kHubRivalries) continue;
+      const bool first = !started[term.into];
+      started[term.into] = true;
+      (first ? terms_ : added).push_back(term);
+      (first ? term_rivalry_ : added_rivalry).push_back(static_cast<std::uint32_t>(r));
+    }
+  }
+  stored_end_ = terms_.size();
+  terms_.insert(terms_.end(), added.begin(), added.end());
+  term_rivalry_.insert(term_rivalry_.end(), added_rivalry.begin(), added_rivalry.end());
+  added_end_ = terms_.size();
   for (std::size_t c = 0; c < cartel_count; ++c) {
     if (rivals_of[c] < kHubRivalries) continue;
-    Hub hub{.cartel = static_cast<std::uint32_t>(c), .begin = slot, .end = slot};
-    for (Rivalry& r : rivalry_) {  // index order: the order the hub's terms are added in
-      if (r.first == c) r.first_slot = hub.end++;
-      if (r.second == c) r.second_slot = hub.end++;
-    }
-    slot = hub.end;
-    hubs_.push_back(hub);
-  }
-  hub_terms_ = slot - cartel_count;
-}
-
-void ConflictNetwork::order_terms() {
-  std::vector<bool> written(sum_slots(), false);
-  std::vector<std::uint32_t> later_rivalry;
-  for (std::size_t r = 0; r < rivalry_.size(); ++r) {
-    const Rivalry& rivalry = rivalry_[r];
-    for (const Term term : {Term{.slot = rivalry.first_slot, .source = rivalry.second},
-                            Term{.slot = rivalry.second_slot, .source = rivalry.first}}) {
-      const bool first = !written[term.slot];
-      written[term.slot] = true;
-      (first ? first_terms_ : later_terms_).push_back(term);
-      if (first) {
+    Hub hub{.cartel = static_cast<std::uint32_t>(c),
+            .begin = static_cast<std::uint32_t>(terms_.size())};
+    for (std::size_t r = 0; r < rivalry_.size(); ++r) {  // index order: the order of the sum
+      for (const Term& term : terms_of(r)) {
+        if (term.into != c) continue;
+        terms_.push_back(term);
         term_rivalry_.push_back(static_cast<std::uint32_t>(r));
-      } else {
-        later_rivalry.push_back(static_cast<std::uint32_t>(r));
       }
     }
+    hub.end = static_cast<std::uint32_t>(terms_.size());
+    hubs_.push_back(hub);
   }
-  term_rivalry_.insert(term_rivalry_.end(), later_rivalry.begin(), later_rivalry.end());
 }
 
 void ConflictNetwork::set_rivalry_weights(std::span<const double> rivalry_weight) {
@@ -84,24 +83,23 @@ void ConflictNetwork::set_multipliers(std::span<const double> multiplier) {
     return;
   }
   multiplier_.assign(multiplier.begin(), multiplier.end());
-  std::size_t t = 0;
-  for (std::vector<Term>* terms : {&first_terms_, &later_terms_}) {
-    for (Term& term : *terms) term.factor = weight_[term_rivalry_[t++]] * multiplier[term.source];
-  }
+  for (std::size_t t = 0; t < terms_.size(); ++t)
+    terms_[t].factor = weight_[term_rivalry_[t]] * multiplier[terms_[t].source];
   factors_stale_ = false;
 }
 
 void ConflictNetwork::add_rivalry_sums(const double* __restrict members,
                                        double* __restrict rivals) const {
+  const Term* term = terms_.data();
   // 0.0 + t, not t: the sum starts from +0.0, as a running sum does (0.0 + -0.0 is +0.0).
-  for (const Term& t : first_terms_) rivals[t.slot] = 0.0 + t.factor * members[t.source];
-  for (const Term& t : later_terms_) rivals[t.slot] += t.factor * members[t.source];
-  // Each of a hub's terms went to a slot of its own as 0 + t, as it would have been added to
-  // the hub's running sum: added here in the same order, the hub's sum is the one the scatter
-  // would have made.
+  for (std::size_t k = 0; k < stored_end_; ++k)
+    rivals[term[k].into] = 0.0 + term[k].factor * members[term[k].source];
+  for (std::size_t k = stored_end_; k < added_end_; ++k)
+    rivals[term[k].into] += term[k].factor * members[term[k].source];
   for (const Hub& hub : hubs_) {
     double sum = 0.0;
-    for (std::uint32_t k = hub.begin; k < hub.end; ++k) sum += rivals[k];
+    for (std::uint32_t k = hub.begin; k < hub.end; ++k)
+      sum += term[k].factor * members[term[k].source];
     rivals[hub.cartel] = sum;
   }
 }
