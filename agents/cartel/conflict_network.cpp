@@ -1,6 +1,7 @@
 #include "agents/cartel/conflict_network.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "sim/parallel/parallel_blocks.hpp"
@@ -19,36 +20,55 @@ ConflictNetwork::ConflictNetwork(std::size_t cartel_count,
   for (std::size_t i = 0; i < cartel_count; ++i)
     inverse_allies_plus_one_[i] = 1.0 / (allies[i] + 1.0);
   for (const auto& pair : rivalries) {
-    rivalry_.push_back({.first = pair.first,
-                        .second = pair.second,
-                        .first_slot = pair.first,
-                        .second_slot = pair.second});
+    rivalry_.push_back({.first = pair.first, .second = pair.second});
     initial_weight_.push_back(pair.weight);
   }
   weight_ = initial_weight_;
-  place_hub_terms(cartel_count);
+  order_terms(cartel_count);
 }
 
-void ConflictNetwork::place_hub_terms(std::size_t cartel_count) {
-  // Enough rivals that the chain through memory outweighs a second short pass.
+void ConflictNetwork::order_terms(std::size_t cartel_count) {
+  // Enough rivals that the chain through memory outweighs a sum in a register apart.
   constexpr std::size_t kHubRivalries = 8;
   std::vector<std::size_t> rivals_of(cartel_count, 0);
   for (const Rivalry& r : rivalry_) {
     ++rivals_of[r.first];
     ++rivals_of[r.second];
   }
-  auto slot = static_cast<std::uint32_t>(cartel_count);
+  const auto terms_of = [&](std::size_t r) {  // into first, then into second
+    return std::array{Term{.into = rivalry_[r].first, .source = rivalry_[r].second},
+                      Term{.into = rivalry_[r].second, .source = rivalry_[r].first}};
+  };
+  std::vector<bool> started(cartel_count, false);
+  std::vector<Term> added;
+  std::vector<std::uint32_t> added_rivalry;
+  for (std::size_t r = 0; r < rivalry_.size(); ++r) {
+    for (const Term& term : terms_of(r)) {
+      if (rivals_of[term.into] >= kHubRivalries) continue;
+      const bool first = !started[term.into];
+      started[term.into] = true;
+      (first ? terms_ : added).push_back(term);
+      (first ? term_rivalry_ : added_rivalry).push_back(static_cast<std::uint32_t>(r));
+    }
+  }
+  stored_end_ = terms_.size();
+  terms_.insert(terms_.end(), added.begin(), added.end());
+  term_rivalry_.insert(term_rivalry_.end(), added_rivalry.begin(), added_rivalry.end());
+  added_end_ = terms_.size();
   for (std::size_t c = 0; c < cartel_count; ++c) {
     if (rivals_of[c] < kHubRivalries) continue;
-    Hub hub{.cartel = static_cast<std::uint32_t>(c), .begin = slot, .end = slot};
-    for (Rivalry& r : rivalry_) {  // index order: the order the hub's terms are added in
-      if (r.first == c) r.first_slot = hub.end++;
-      if (r.second == c) r.second_slot = hub.end++;
+    Hub hub{.cartel = static_cast<std::uint32_t>(c),
+            .begin = static_cast<std::uint32_t>(terms_.size())};
+    for (std::size_t r = 0; r < rivalry_.size(); ++r) {  // index order: the order of the sum
+      for (const Term& term : terms_of(r)) {
+        if (term.into != c) continue;
+        terms_.push_back(term);
+        term_rivalry_.push_back(static_cast<std::uint32_t>(r));
+      }
     }
-    slot = hub.end;
+    hub.end = static_cast<std::uint32_t>(terms_.size());
     hubs_.push_back(hub);
   }
-  hub_terms_ = slot - cartel_count;
 }
 
 void ConflictNetwork::set_rivalry_weights(std::span<const double> rivalry_weight) {
@@ -63,29 +83,23 @@ void ConflictNetwork::set_multipliers(std::span<const double> multiplier) {
     return;
   }
   multiplier_.assign(multiplier.begin(), multiplier.end());
-  for (std::size_t r = 0; r < rivalry_.size(); ++r) {
-    Rivalry& rivalry = rivalry_[r];
-    rivalry.into_first = weight_[r] * multiplier[rivalry.second];
-    rivalry.into_second = weight_[r] * multiplier[rivalry.first];
-  }
+  for (std::size_t t = 0; t < terms_.size(); ++t)
+    terms_[t].factor = weight_[term_rivalry_[t]] * multiplier[terms_[t].source];
   factors_stale_ = false;
 }
 
 void ConflictNetwork::add_rivalry_sums(const double* __restrict members,
                                        double* __restrict rivals) const {
-  for (const Rivalry& r : rivalry_) {
-    rivals[r.first_slot] += r.into_first * members[r.second];
-    rivals[r.second_slot] += r.into_second * members[r.first];
-  }
-  // Each term was added to a zero slot, as it would have been added to the hub's running sum
-  // (0 + t and a running sum that started at 0 round alike): added here in the same order,
-  // the hub's sum is the one the scatter would have made.
+  const Term* term = terms_.data();
+  // 0.0 + t, not t: the sum starts from +0.0, as a running sum does (0.0 + -0.0 is +0.0).
+  for (std::size_t k = 0; k < stored_end_; ++k)
+    rivals[term[k].into] = 0.0 + term[k].factor * members[term[k].source];
+  for (std::size_t k = stored_end_; k < added_end_; ++k)
+    rivals[term[k].into] += term[k].factor * members[term[k].source];
   for (const Hub& hub : hubs_) {
-    double sum = rivals[hub.cartel];
-    for (std::uint32_t k = hub.begin; k < hub.end; ++k) {
-      sum += rivals[k];
-      rivals[k] = 0.0;
-    }
+    double sum = 0.0;
+    for (std::uint32_t k = hub.begin; k < hub.end; ++k)
+      sum += term[k].factor * members[term[k].source];
     rivals[hub.cartel] = sum;
   }
 }

@@ -10,11 +10,13 @@
 // fixed until the network is rebuilt.
 //
 // The rivalry part is a scatter over rivalries in index order, so each cartel adds its rivals'
-// terms in a fixed order (the order of a row-by-row sum over rivalries sorted by index). A
-// cartel with many rivals (a hub: CJNG has 22 in the published network) would make that
-// scatter one long chain of additions through memory, each waiting for the store before it;
-// its terms go to slots of their own instead, one per rivalry, and are added up afterwards in
-// the same order, in a register.
+// terms in a fixed order (the order of a row-by-row sum over rivalries sorted by index). The
+// first term into each cartel's sum is stored, not added to a zero the caller left there: a
+// load of a sum the caller has just cleared with wide stores waits for those stores to retire
+// (the processor cannot forward them to a scalar load). A cartel with many rivals (a hub: CJNG
+// has 22 in the published network) would make the scatter one long chain of additions through
+// memory, each waiting for the store before it: its terms are summed in a register instead, in
+// the same order, and stored once.
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -48,14 +50,9 @@ class ConflictNetwork {
   /// (four RK4 stages a week, and the published core's multipliers never change).
   void set_multipliers(std::span<const double> multiplier);
 
-  /// Length of the `rivals` array of add_rivalry_sums: a slot per cartel, then one per rivalry
-  /// of a hub.
-  [[nodiscard]] std::size_t sum_slots() const noexcept { return size() + hub_terms_; }
-
-  /// Adds sum_{j rival of i} w_ij m_j y_j to rivals_i (zero on entry, so that the caller can
-  /// clear the array in a loop it runs anyway), with the weights and multipliers last set.
-  /// `rivals` has sum_slots() entries, all zero on entry; the slots past size() are zero again
-  /// on return.
+  /// Writes rivals_i = sum_{j rival of i} w_ij m_j y_j, with the weights and multipliers last
+  /// set. `rivals` has size() entries; a cartel without rivals is not written, so the caller
+  /// zeroes the array once for as long as the network stays the same.
   void add_rivalry_sums(const double* members, double* rivals) const;
 
   /// exposure_i = sum_{j != i} C_ij m_ij y_j for every cartel i, with the weights last set.
@@ -63,28 +60,35 @@ class ConflictNetwork {
                          std::span<double> exposure) const;
 
  private:
-  /// A rivalry with the factor each side's members carry into the other side's sum, and the
-  /// slot each side's term is added to (its own, or one of a hub's).
   struct Rivalry {
     std::uint32_t first = 0;
     std::uint32_t second = 0;
-    std::uint32_t first_slot = 0;
-    std::uint32_t second_slot = 0;
-    double into_first = 0.0;   // w m_second, multiplies y_second
-    double into_second = 0.0;  // w m_first, multiplies y_first
   };
-  /// A hub's terms: slots [begin, end) past size(), in rivalry index order.
+  /// factor x y_source goes into cartel `into`'s sum; factor is w m_source.
+  struct Term {
+    std::uint32_t into = 0;
+    std::uint32_t source = 0;
+    double factor = 0.0;
+  };
+  /// A hub's terms: terms_[begin, end), in rivalry index order.
   struct Hub {
     std::uint32_t cartel = 0;
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
   };
 
-  void place_hub_terms(std::size_t cartel_count);
+  void order_terms(std::size_t cartel_count);
 
   std::vector<Rivalry> rivalry_;
+  // Each rivalry's two terms (into first, then into second), in rivalry index order per sum:
+  // [0, stored_end_) the first term into each sum of a cartel that is not a hub (stored),
+  // [stored_end_, added_end_) the rest of those (added, in that order), then the hubs' terms.
+  // term_rivalry_ has the rivalry index of each term, for the factors.
+  std::vector<Term> terms_;
+  std::size_t stored_end_ = 0;
+  std::size_t added_end_ = 0;
   std::vector<Hub> hubs_;
-  std::size_t hub_terms_ = 0;
+  std::vector<std::uint32_t> term_rivalry_;
   std::vector<double> weight_;          // current weight, by rivalry index
   std::vector<double> multiplier_;      // multipliers the factors were computed with
   bool factors_stale_ = true;           // weights changed since the factors were computed

@@ -55,8 +55,8 @@ void MembershipDynamics::step_expected(std::span<double> members, const Membersh
   probe_other_.resize(n);
   start_.resize(n);
   net_.resize(n);
-  // Rivalry sums (and a hub's terms past them); each stage leaves it at zero for the next.
-  exposure_.assign(network_.sum_slots(), 0.0);
+  // Rivalry sums; a cartel without rivals keeps its zero.
+  exposure_.assign(n, 0.0);
   network_.set_multipliers(drivers.contest_multiplier);
   const double h = 1.0 / substeps;
   // Classical RK4: stage s evaluates the rates at start + offset[s] * h * (previous rates) and

@@ -44,7 +44,7 @@ template <StageKind kKind>
 [[gnu::always_inline]] inline void stage_loop(
     std::size_t n, const double* __restrict rho, const double* __restrict eta,
     const double* __restrict multiplier, const double* __restrict inverse_allies,
-    const double* __restrict start, const double* __restrict probe, double* __restrict rivals,
+    const double* __restrict start, const double* __restrict probe, const double* __restrict rivals,
     double* __restrict next, double* __restrict recruits, double* __restrict incapacitated,
     double* __restrict deaths, double* __restrict exits, double* __restrict net_flow,
     const Scalars k) {
@@ -53,7 +53,6 @@ template <StageKind kKind>
   for (std::size_t i = 0; i < n; ++i) {
     const double y = probe[i];
     const double exposure = (multiplier[i] * rivals[i] + k.total - y) * inverse_allies[i];
-    rivals[i] = 0.0;
     const double recruit_rate = rho[i] * y;
     const double arrest_rate = eta[i] * y * k.inverse_total;
     const double death_rate = k.lethality * exposure * y;

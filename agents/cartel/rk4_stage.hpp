@@ -23,7 +23,7 @@ struct StageArrays {
   const double* inverse_allies;  // 1 / (allies_i + 1)
   const double* start;           // state at the start of the step
   const double* probe;           // state the rates are evaluated at
-  double* rivals;    // sum_j w_ij m_j y_j at the probe; left at zero for the next stage's sums
+  const double* rivals;          // sum_j w_ij m_j y_j at the probe
   double* next;      // the next stage's probe; after the last stage, the state after the step
   double* recruits;  // RK4-weighted integrals of each rate over the week
   double* incapacitated;
