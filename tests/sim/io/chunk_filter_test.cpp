@@ -39,7 +39,7 @@ std::vector<std::byte> unshuffled(const std::vector<std::byte>& planes, std::siz
 
 std::vector<std::byte> bytes_of(const std::vector<double>& values) {
   std::vector<std::byte> out(values.size() * sizeof(double));
-  std::memcpy(out.data(), values.data(), out.size());
+  if (!out.empty()) std::memcpy(out.data(), values.data(), out.size());  // no null to memcpy
   return out;
 }
 
