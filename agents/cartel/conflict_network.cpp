@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
+#include <utility>
+#include <vector>
 
 #include "sim/parallel/parallel_blocks.hpp"
 
@@ -55,16 +58,30 @@ void ConflictNetwork::order_terms(std::size_t cartel_count) {
   terms_.insert(terms_.end(), added.begin(), added.end());
   term_rivalry_.insert(term_rivalry_.end(), added_rivalry.begin(), added_rivalry.end());
   added_end_ = terms_.size();
+  // Each hub's terms in rivalry index order (the order of its sum), hubs in cartel order: one
+  // pass over the rivalries into per-hub lists, so that the cost stays linear in the network
+  // (a scan of every rivalry per hub was quadratic: 10,000 cartels, 100,000 rivalries, most
+  // of them hubs).
+  std::vector<std::int64_t> hub_of(cartel_count, -1);
+  std::vector<std::uint32_t> hub_cartels;
   for (std::size_t c = 0; c < cartel_count; ++c) {
     if (rivals_of[c] < kHubRivalries) continue;
-    Hub hub{.cartel = static_cast<std::uint32_t>(c),
-            .begin = static_cast<std::uint32_t>(terms_.size())};
-    for (std::size_t r = 0; r < rivalry_.size(); ++r) {  // index order: the order of the sum
-      for (const Term& term : terms_of(r)) {
-        if (term.into != c) continue;
-        terms_.push_back(term);
-        term_rivalry_.push_back(static_cast<std::uint32_t>(r));
-      }
+    hub_of[c] = static_cast<std::int64_t>(hub_cartels.size());
+    hub_cartels.push_back(static_cast<std::uint32_t>(c));
+  }
+  std::vector<std::vector<std::pair<Term, std::uint32_t>>> hub_terms(hub_cartels.size());
+  for (std::size_t r = 0; r < rivalry_.size(); ++r) {
+    for (const Term& term : terms_of(r)) {
+      if (hub_of[term.into] < 0) continue;
+      hub_terms[static_cast<std::size_t>(hub_of[term.into])].emplace_back(
+          term, static_cast<std::uint32_t>(r));
+    }
+  }
+  for (std::size_t h = 0; h < hub_cartels.size(); ++h) {
+    Hub hub{.cartel = hub_cartels[h], .begin = static_cast<std::uint32_t>(terms_.size())};
+    for (const auto& [term, r] : hub_terms[h]) {
+      terms_.push_back(term);
+      term_rivalry_.push_back(r);
     }
     hub.end = static_cast<std::uint32_t>(terms_.size());
     hubs_.push_back(hub);
