@@ -24,16 +24,16 @@ void for_each_block(std::size_t count, Body&& body) {
     return;
   }
   // ThreadSanitizer cannot see TBB hand the blocks out and back (tsan_annotations.hpp).
-  detail::hand_over(&detail::block_channels.start);
+  detail::hand_over(&detail::kBlockChannels.start);
   oneapi::tbb::parallel_for(
       oneapi::tbb::blocked_range<std::size_t>(0, count, kParallelBlock),
       [&](const oneapi::tbb::blocked_range<std::size_t>& range) {
-        detail::take_over(&detail::block_channels.start);
+        detail::take_over(&detail::kBlockChannels.start);
         body(range.begin(), range.end());
-        detail::hand_over(&detail::block_channels.done);
+        detail::hand_over(&detail::kBlockChannels.done);
       },
       oneapi::tbb::simple_partitioner());
-  detail::take_over(&detail::block_channels.done);
+  detail::take_over(&detail::kBlockChannels.done);
 }
 
 }  // namespace seccoop::sim

@@ -44,20 +44,20 @@ void run_pipeline(const RunList& runs, std::size_t threads, Simulate&& simulate,
   // Hand-overs for ThreadSanitizer: the chain is built (TBB copies the lambdas) before the
   // caller hands over, and each lambda takes over before it reads what it captured.
   const auto hand_out = [&](oneapi::tbb::flow_control& control) -> std::uint64_t {
-    detail::take_over(&detail::pipeline_channels.start);
-    detail::take_over(&detail::pipeline_channels.input);
+    detail::take_over(&detail::kPipelineChannels.start);
+    detail::take_over(&detail::kPipelineChannels.input);
     std::uint64_t run = 0;
     if (next == runs.size() || stopping.load(std::memory_order_relaxed)) {
       control.stop();
     } else {
       run = static_cast<std::uint64_t>(runs[next++]);
     }
-    detail::hand_over(&detail::pipeline_channels.input);
-    detail::hand_over(&detail::pipeline_channels.done);
+    detail::hand_over(&detail::kPipelineChannels.input);
+    detail::hand_over(&detail::kPipelineChannels.done);
     return run;
   };
   const auto compute = [&](std::uint64_t run) {
-    detail::take_over(&detail::pipeline_channels.start);
+    detail::take_over(&detail::kPipelineChannels.start);
     auto outcome = std::make_unique<Outcome>(Outcome{.run = run});
     if (!stopping.load(std::memory_order_relaxed)) {
       try {
@@ -66,14 +66,14 @@ void run_pipeline(const RunList& runs, std::size_t threads, Simulate&& simulate,
         outcome->error = std::current_exception();
       }
     }
-    detail::hand_over(&detail::pipeline_channels.to_writer);
-    detail::hand_over(&detail::pipeline_channels.done);
+    detail::hand_over(&detail::kPipelineChannels.to_writer);
+    detail::hand_over(&detail::kPipelineChannels.done);
     return outcome.release();
   };
   const auto write_in_order = [&](Outcome* handed) {
-    detail::take_over(&detail::pipeline_channels.start);
-    detail::take_over(&detail::pipeline_channels.to_writer);
-    detail::take_over(&detail::pipeline_channels.writer);
+    detail::take_over(&detail::kPipelineChannels.start);
+    detail::take_over(&detail::kPipelineChannels.to_writer);
+    detail::take_over(&detail::kPipelineChannels.writer);
     const std::unique_ptr<Outcome> outcome(handed);
     if (!failure) {  // after a failure, what is in flight is dropped
       if (outcome->error) {
@@ -87,17 +87,17 @@ void run_pipeline(const RunList& runs, std::size_t threads, Simulate&& simulate,
       }
       if (failure) stopping.store(true, std::memory_order_relaxed);
     }
-    detail::hand_over(&detail::pipeline_channels.writer);
-    detail::hand_over(&detail::pipeline_channels.done);
+    detail::hand_over(&detail::kPipelineChannels.writer);
+    detail::hand_over(&detail::kPipelineChannels.done);
   };
   using oneapi::tbb::filter_mode;
   using oneapi::tbb::make_filter;
   const auto chain = make_filter<void, std::uint64_t>(filter_mode::serial_in_order, hand_out) &
                      make_filter<std::uint64_t, Outcome*>(filter_mode::parallel, compute) &
                      make_filter<Outcome*, void>(filter_mode::serial_in_order, write_in_order);
-  detail::hand_over(&detail::pipeline_channels.start);
+  detail::hand_over(&detail::kPipelineChannels.start);
   oneapi::tbb::parallel_pipeline(2 * threads, chain);
-  detail::take_over(&detail::pipeline_channels.done);
+  detail::take_over(&detail::kPipelineChannels.done);
   if (failure) std::rethrow_exception(failure);
 }
 

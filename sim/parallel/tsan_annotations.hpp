@@ -31,8 +31,8 @@ struct TsanChannels {
   char writer = 0;     // the writer, from one call to the next
   char done = 0;       // everything, back to the caller
 };
-inline constexpr TsanChannels pipeline_channels{};  // run_pipeline (one at a time per process)
-inline constexpr TsanChannels block_channels{};     // for_each_block (every run's: coarser)
+inline constexpr TsanChannels kPipelineChannels{};  // run_pipeline (one at a time per process)
+inline constexpr TsanChannels kBlockChannels{};     // for_each_block (every run's: coarser)
 
 /// Everything this thread wrote so far is visible to a thread that then calls take_over().
 inline void hand_over([[maybe_unused]] const void* channel) noexcept {
