@@ -188,7 +188,8 @@ TEST_F(HostileConfig, RivalryAndAllianceWeightsHaveAMaximum) {
 }
 
 TEST_F(HostileConfig, ARunWhoseNumbersOverflowFailsInsteadOfWritingInf) {
-  // Every value in its range, yet nothing holds recruitment back: members pass 1.8e308.
+  // Every value in its range, yet nothing holds recruitment back: members pass the most a
+  // cartel may have (1e15) within weeks, and would pass 1.8e308.
   write_network("net");
   const auto file =
       write("s.yaml", head() + "weeks: 3000\nintegration: expected\n" + network() +
