@@ -70,6 +70,15 @@ class RowPositions {
   std::uint64_t size_ = 0;
 };
 
+/// 0, 1, ..., count - 1 as the run list of run_pipeline (size() and operator[]). Not
+/// std::views::iota: Clang 14 (the fuzzer and sanitizer builds) rejects libstdc++ 12's
+/// iota_view there.
+struct Positions {
+  std::uint64_t count;
+  [[nodiscard]] std::uint64_t size() const { return count; }
+  [[nodiscard]] std::uint64_t operator[](std::uint64_t position) const { return position; }
+};
+
 }  // namespace
 
 std::uint64_t row_count(std::span<const RunRows> spans) {
@@ -87,7 +96,7 @@ std::size_t compute_rows(sim::io::ResultsFile& file, const RunContext& context,
   const RowPositions rows(todo);
   const RowLayout layout = row_layout(file, context.experiment);
   sim::run_pipeline(
-      std::views::iota(std::uint64_t{0}, rows.size()), threads,
+      Positions{rows.size()}, threads,
       [&](std::uint64_t position) {
         return prepare_run(layout, context.experiment, context.simulate(rows.at(position).run));
       },
