@@ -194,8 +194,8 @@ std::vector<std::byte> filter_chunk(std::span<const std::byte> raw, std::size_t 
   // zlib deflates raw blocks and the zlib framing (RFC 1950) is written here: the checksum
   // comes from libdeflate's vectorised Adler-32, a tenth of zlib's own time on these chunks.
   z_stream stream{};
-  const CodingParameters first =
-      parameters_of(segments.empty() ? PlaneCoding::full : segments.front().coding);
+  // There is always a segment: a chunk has one plane at least, empty or not.
+  const CodingParameters first = parameters_of(segments.front().coding);
   check(deflateInit2(&stream, first.level, Z_DEFLATED, -kWindowBits, 8, first.strategy), "init");
   std::vector<std::byte> out(kZlibHeader.size() +
                              deflateBound(&stream, static_cast<uLong>(input.size())) +
@@ -214,7 +214,6 @@ std::vector<std::byte> filter_chunk(std::span<const std::byte> raw, std::size_t 
     stream.avail_in = static_cast<uInt>(segments[s].end - segments[s].begin);
     status = deflate(&stream, s + 1 == segments.size() ? Z_FINISH : Z_NO_FLUSH);
   }
-  if (segments.empty()) status = deflate(&stream, Z_FINISH);
   const std::size_t deflated = stream.total_out;
   deflateEnd(&stream);
   if (status != Z_STREAM_END) check(status == Z_OK ? Z_BUF_ERROR : status, "deflate");
