@@ -11,6 +11,8 @@
 //    (expected finite numbers, found inf); ..."
 // A run that finishes is checked once more, every value it recorded: no results file is ever
 // written with an infinite or NaN number in it.
+#include <span>
+
 #include "agents/model/run_record.hpp"
 #include "agents/model/run_state.hpp"
 #include "sim/time/phase_pipeline.hpp"
@@ -25,8 +27,14 @@ namespace seccoop::agents {
 sim::PhasePipeline<RunState>::PhaseFunction with_overflow_check(
     sim::PhasePipeline<RunState>::PhaseFunction cartel_phase);
 
+/// Copies `from` to the start of `to` (at least as long) and returns whether every value was
+/// finite: the record phase copies the widest rows (members and cohesion, most of a record's
+/// bytes) this way while they are in cache, so that the final check need not read them again.
+[[nodiscard]] bool copy_all_finite(std::span<const double> from, std::span<double> to);
+
 /// Throws sim::UserError naming the series, week and entry of the first value of `record`
-/// that is not finite.
-void check_record_finite(const RunRecord& record);
+/// that is not finite. Series in `checked` are skipped: the caller has seen every value of
+/// theirs finite (copy_all_finite).
+void check_record_finite(const RunRecord& record, std::span<const Series> checked = {});
 
 }  // namespace seccoop::agents

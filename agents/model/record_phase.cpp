@@ -1,19 +1,46 @@
 // Phase 8, record: this week's values of every series in the catalog.
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <span>
 
+#include "agents/model/overflow_check.hpp"
 #include "agents/model/phases.hpp"
 
 namespace seccoop::agents {
 
 namespace {
 
+/// How many values are at least 1 (cartels with a member), counted as integers in pairs of
+/// lanes: comparisons of two doubles give two integers (all ones where true) that a plain loop
+/// of bools did not vectorize into (a compiler extension, portable across targets).
+std::size_t count_at_least_one(std::span<const double> values) {
+  using Pair = double __attribute__((vector_size(16)));
+  using PairCount = std::int64_t __attribute__((vector_size(16)));
+  constexpr std::size_t kPairs = 4;
+  PairCount counts[kPairs] = {};
+  const Pair one = {1.0, 1.0};
+  std::size_t i = 0;
+  for (; i + 2 * kPairs <= values.size(); i += 2 * kPairs) {
+    for (std::size_t p = 0; p < kPairs; ++p) {
+      Pair pair;
+      std::memcpy(&pair, values.data() + i + 2 * p, sizeof pair);
+      counts[p] -= pair >= one;  // subtracts -1 where true
+    }
+  }
+  std::int64_t count = 0;
+  for (const PairCount& pair : counts) count += pair[0] + pair[1];
+  for (; i < values.size(); ++i) count += values[i] >= 1.0 ? 1 : 0;
+  return static_cast<std::size_t>(count);
+}
+
 void record_cartels(RunState& s, RunRecord& r, std::size_t w) {
-  std::ranges::copy(s.cartels.members, r.week_values(Series::members, w).begin());
-  std::ranges::copy(s.cartels.cohesion, r.week_values(Series::cohesion, w).begin());
-  // Counted as an integer (exact, as the sum of ones was) so that the loop vectorizes.
-  std::size_t active = 0;
-  for (std::size_t c = 0; c < s.cartels.count; ++c) active += s.cartels.members[c] >= 1.0 ? 1U : 0U;
+  // Checked as they are copied (overflow_check.hpp): the final check skips these rows.
+  s.cartel_rows_finite = copy_all_finite(s.cartels.members, r.week_values(Series::members, w)) &&
+                         copy_all_finite(s.cartels.cohesion, r.week_values(Series::cohesion, w)) &&
+                         s.cartel_rows_finite;
+  const std::size_t active =
+      count_at_least_one(std::span(s.cartels.members).first(s.cartels.count));
   r.set(Series::active_cartels, w, static_cast<double>(active));
   r.set(Series::deaths, w, s.flow_totals.deaths);
   r.set(Series::recruits, w, s.flow_totals.recruits);

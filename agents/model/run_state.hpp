@@ -148,6 +148,9 @@ struct RunState {
   std::vector<double> deaths_by_region;
   std::vector<EventRow> events;
   RunRecord* record = nullptr;
+  // Every members and cohesion row recorded so far was finite (the record phase checks them
+  // as it copies them, so the check of the finished record need not read them again).
+  bool cartel_rows_finite = true;
 
   RunState(const World& world, sim::StreamKey key, RunRecord& record);
 
