@@ -71,14 +71,20 @@ void run_cartel_phase(RunState& s) {
     split_fractured_cartels(s);
     set_drivers(s);
   }
+  const std::size_t slots = s.flows.deaths.size();
   if (s.world->scenario->integration == IntegrationMode::expected) {
-    s.dynamics.step_expected(s.cartels.members, s.drivers, s.world->scenario->substeps, s.flows);
+    const FlowTotals totals = s.dynamics.step_expected(s.cartels.members, s.drivers,
+                                                       s.world->scenario->substeps, s.flows);
+    if (s.cartels.count == slots) {  // no slot for factions: the stage's sums are the totals
+      s.flow_totals_in_use = s.flow_totals = totals;
+      return;
+    }
   } else {
     s.dynamics.step_stochastic(s.cartels.members, s.drivers, s.sampler.key(), s.week, s.flows);
   }
   // Slots past the count continue the same sums, so both are what a pass over them gives.
   s.flow_totals_in_use = add_flows(s.flows, 0, s.cartels.count, {});
-  s.flow_totals = add_flows(s.flows, s.cartels.count, s.flows.deaths.size(), s.flow_totals_in_use);
+  s.flow_totals = add_flows(s.flows, s.cartels.count, slots, s.flow_totals_in_use);
 }
 
 }  // namespace seccoop::agents

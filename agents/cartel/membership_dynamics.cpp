@@ -46,14 +46,14 @@ void MembershipDynamics::evaluate(std::span<const double> members, const Members
   }
 }
 
-void MembershipDynamics::step_expected(std::span<double> members, const MembershipDrivers& drivers,
-                                       int substeps, MembershipFlows& flows) {
+FlowTotals MembershipDynamics::step_expected(std::span<double> members,
+                                             const MembershipDrivers& drivers, int substeps,
+                                             MembershipFlows& flows) {
   const std::size_t n = members.size();
   for (auto* flow : {&flows.recruits, &flows.incapacitated, &flows.deaths, &flows.exits})
     flow->resize(n);  // the first stage of the week writes them
   probe_.resize(n);
   probe_other_.resize(n);
-  start_.resize(n);
   net_.resize(n);
   // Rivalry sums; a cartel without rivals keeps its zero.
   exposure_.assign(n, 0.0);
@@ -62,14 +62,16 @@ void MembershipDynamics::step_expected(std::span<double> members, const Membersh
   // Classical RK4: stage s evaluates the rates at start + offset[s] * h * (previous rates) and
   // adds weight[s] * h of each rate to the week's flows; the state after the step is the start
   // plus the net of those flows, so flows and members balance. Stages alternate between two
-  // probe arrays, starting from the start and ending in `members`.
+  // probe arrays, starting from `members`, which is the start of the step until the last
+  // stage writes the state after the step over it, cartel by cartel (rk4_stage.hpp).
   static constexpr double kNextOffset[4] = {0.5, 0.5, 1.0, 0.0};
   static constexpr double kWeight[4] = {1.0 / 6, 2.0 / 6, 2.0 / 6, 1.0 / 6};
-  const double* probe[4] = {start_.data(), probe_.data(), probe_other_.data(), probe_.data()};
+  const double* probe[4] = {members.data(), probe_.data(), probe_other_.data(), probe_.data()};
   double* next[4] = {probe_.data(), probe_other_.data(), probe_.data(), members.data()};
+  double totals[4] = {};  // the last stage of the last step writes them
+  // The total of the probe; after a step, the last stage returns the total of the new state.
+  double total = rk4::lane_total(members.data(), n);
   for (int sub = 0; sub < substeps; ++sub) {
-    std::copy(members.begin(), members.end(), start_.begin());
-    double total = rk4::lane_total(start_.data(), n);
     for (int s = 0; s < 4; ++s) {
       network_.add_rivalry_sums(probe[s], exposure_.data());
       const rk4::StageKind kind = s == 3     ? rk4::StageKind::last
@@ -81,7 +83,7 @@ void MembershipDynamics::step_expected(std::span<double> members, const Membersh
                           .incapacitation = drivers.incapacitation_pressure.data(),
                           .multiplier = drivers.contest_multiplier.data(),
                           .inverse_allies = network_.inverse_allies_plus_one().data(),
-                          .start = start_.data(),
+                          .start = members.data(),
                           .probe = probe[s],
                           .rivals = exposure_.data(),
                           .next = next[s],
@@ -89,7 +91,8 @@ void MembershipDynamics::step_expected(std::span<double> members, const Membersh
                           .incapacitated = flows.incapacitated.data(),
                           .deaths = flows.deaths.data(),
                           .exits = flows.exits.data(),
-                          .net = net_.data()},
+                          .net = net_.data(),
+                          .flow_totals = sub + 1 == substeps ? totals : nullptr},
                          {.total = total,
                           .lethality = parameters_.conflict_lethality,
                           .saturation = parameters_.saturation_per_member_week,
@@ -97,6 +100,8 @@ void MembershipDynamics::step_expected(std::span<double> members, const Membersh
                           .next_offset = kNextOffset[s] * h});
     }
   }
+  return {
+      .recruits = totals[0], .incapacitated = totals[1], .deaths = totals[2], .exits = totals[3]};
 }
 
 void MembershipDynamics::step_stochastic(std::span<double> members,

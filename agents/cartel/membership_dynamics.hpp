@@ -36,14 +36,24 @@ struct MembershipFlows {
   void assign_zero(std::size_t cartels);
 };
 
+/// The week's flows of the core, summed over cartel slots.
+struct FlowTotals {
+  double recruits = 0.0;
+  double incapacitated = 0.0;
+  double deaths = 0.0;
+  double exits = 0.0;
+};
+
 class MembershipDynamics {
  public:
   MembershipDynamics(ConflictNetwork network, CoreParameters parameters);
 
   /// Expected values: `substeps` RK4 steps of 1/substeps week. Flows are the RK4-weighted
   /// integrals of each rate, so members(after) = members(before) + recruits - the rest.
-  void step_expected(std::span<double> members, const MembershipDrivers& drivers, int substeps,
-                     MembershipFlows& flows);
+  /// Returns each flow's eight-lane sum over every slot (rk4::lane_total's order), which the
+  /// last stage adds from registers.
+  FlowTotals step_expected(std::span<double> members, const MembershipDrivers& drivers,
+                           int substeps, MembershipFlows& flows);
 
   /// Integer counts: recruits ~ Poisson(rho y dt); each member leaves with probability
   /// 1 - exp(-hazard), and those who leave are split among arrest, death and exit binomially.
@@ -67,7 +77,6 @@ class MembershipDynamics {
   std::vector<double> exposure_;     // scratch: conflict exposure (expected mode: rivalry sums)
   std::vector<double> probe_;        // scratch: RK4 stage state
   std::vector<double> probe_other_;  // scratch: the stage state stages alternate with
-  std::vector<double> start_;        // scratch: state at the start of an RK4 step
   std::vector<double> net_;          // scratch: net flow of the current RK4 step
 };
 

@@ -1,22 +1,100 @@
 #include "agents/cartel/rk4_stage.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
 
 namespace seccoop::agents::rk4 {
 
 namespace {
 
+// The vectors below are passed between functions that are always inlined, never across a call,
+// so GCC's note that passing them by value changed ABI in GCC 4.6 does not apply.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
+
 constexpr std::size_t kLanes = 8;
 
-[[gnu::always_inline]] inline double sum_in_lanes(const double* __restrict values,
-                                                  std::size_t count) {
-  double lane[kLanes] = {};
+// The stage is written in vectors of W doubles (a GCC and Clang extension), W the width of the
+// build's registers: 2 (SSE2, and NEON elsewhere), 4 (AVX2) or 8 (AVX-512). Each build does the
+// same IEEE operations element by element, so every build gives the same bits. Eight cartels go
+// through per round, as 8 / W vectors, so that value i of a range lands in lane i mod 8 of a
+// sum whatever W is. Written this way rather than left to the vectorizer so that the lane sums
+// of what a stage writes are added from registers inside the loop: a pass after the loop
+// re-read the arrays the loop had just stored (and waited on those stores), and was one chain
+// of dependent additions. (A vector wider than the build's registers is no shortcut: GCC keeps
+// it on the stack.)
+// (Spelled out per width: GCC drops a vector_size that depends on an alias template's
+// parameter.)
+template <std::size_t W>
+struct VectorTypes;
+template <>
+struct VectorTypes<2> {
+  using Values = double __attribute__((vector_size(16)));
+};
+template <>
+struct VectorTypes<4> {
+  using Values = double __attribute__((vector_size(32)));
+};
+template <>
+struct VectorTypes<8> {
+  using Values = double __attribute__((vector_size(64)));
+};
+template <std::size_t W>
+using Vector = typename VectorTypes<W>::Values;
+static_assert(sizeof(Vector<2>) == 16 && sizeof(Vector<8>) == 64);
+
+template <typename T>
+[[gnu::always_inline]] inline T load(const double* values) {
+  T value;
+  std::memcpy(&value, values, sizeof value);
+  return value;
+}
+
+template <typename T>
+[[gnu::always_inline]] inline void store(double* values, T value) {
+  std::memcpy(values, &value, sizeof value);
+}
+
+/// std::max(0.0, x), element by element: x where x > 0, else +0 (NaN and -0 included).
+template <typename T>
+[[gnu::always_inline]] inline T positive_part(T x) {
+  if constexpr (std::is_same_v<T, double>) {
+    return std::max(0.0, x);
+  } else {
+    const auto keep = x > T{};  // integers of the same width: all ones where x > 0
+    return std::bit_cast<T>(std::bit_cast<decltype(keep)>(x) & keep);
+  }
+}
+
+/// Eight lanes of a sum as 8 / W vectors.
+template <std::size_t W>
+struct LaneSums {
+  Vector<W> part[kLanes / W] = {};
+
+  /// Lanes continued over `count` < 8 values past the last round, then combined in a fixed
+  /// order.
+  [[gnu::always_inline]] double finish(const double* tail, std::size_t count) const {
+    double lane[kLanes];
+    std::memcpy(lane, part, sizeof lane);
+    for (std::size_t l = 0; l < count; ++l) lane[l] += tail[l];
+    return ((lane[0] + lane[4]) + (lane[2] + lane[6])) +
+           ((lane[1] + lane[5]) + (lane[3] + lane[7]));
+  }
+};
+
+template <std::size_t W>
+[[gnu::always_inline]] inline double sum_in_lanes(const double* values, std::size_t count) {
+  LaneSums<W> sums;
   std::size_t i = 0;
   for (; i + kLanes <= count; i += kLanes) {
-    for (std::size_t l = 0; l < kLanes; ++l) lane[l] += values[i + l];
+    for (std::size_t v = 0; v < kLanes / W; ++v)
+      sums.part[v] += load<Vector<W>>(values + i + v * W);
   }
-  for (std::size_t l = 0; i + l < count; ++l) lane[l] += values[i + l];
-  return ((lane[0] + lane[4]) + (lane[2] + lane[6])) + ((lane[1] + lane[5]) + (lane[3] + lane[7]));
+  return sums.finish(values + i, count - i);
 }
 
 struct Scalars {
@@ -28,84 +106,114 @@ struct Scalars {
   double next_offset;
 };
 
-/// Adds `value` to `sum`, or starts it.
-template <bool kStart>
-[[gnu::always_inline]] inline void add(double& sum, double value) {
+/// `sum + value`, or `value` where the stage starts the sum.
+template <bool kStart, typename T>
+[[gnu::always_inline]] inline T continued(const double* sum, T value) {
   if constexpr (kStart) {
-    sum = value;
+    return value;
   } else {
-    sum += value;
+    return load<T>(sum) + value;
   }
 }
 
-// Restrict parameters, not restrict locals: GCC honours only the former, and without them the
-// loop needs more alias checks than GCC will version it for, and stays scalar.
-template <StageKind kKind>
-[[gnu::always_inline]] inline void stage_loop(
-    std::size_t n, const double* __restrict rho, const double* __restrict eta,
-    const double* __restrict multiplier, const double* __restrict inverse_allies,
-    const double* __restrict start, const double* __restrict probe, const double* __restrict rivals,
-    double* __restrict next, double* __restrict recruits, double* __restrict incapacitated,
-    double* __restrict deaths, double* __restrict exits, double* __restrict net_flow,
-    const Scalars k) {
+/// The stage for the cartels from `i` (T = Vector<W>: W of them; T = double: one), the same
+/// operations in the same order either way. Writes the integrals, the net flow and the next
+/// probe; returns the probe and leaves the four integrals in `flows`.
+template <StageKind kKind, typename T>
+[[gnu::always_inline]] inline T stage_at(const StageArrays& a, std::size_t i, const Scalars& k,
+                                         T (&flows)[4]) {
   constexpr bool kStartFlows = kKind == StageKind::first_of_week;
   constexpr bool kStartNet = kStartFlows || kKind == StageKind::first;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double y = probe[i];
-    const double exposure = (multiplier[i] * rivals[i] + k.total - y) * inverse_allies[i];
-    const double recruit_rate = rho[i] * y;
-    const double arrest_rate = eta[i] * y * k.inverse_total;
-    const double death_rate = k.lethality * exposure * y;
-    const double exit_rate = k.saturation * y * y;
-    add<kStartFlows>(recruits[i], k.weight * recruit_rate);
-    add<kStartFlows>(incapacitated[i], k.weight * arrest_rate);
-    add<kStartFlows>(deaths[i], k.weight * death_rate);
-    add<kStartFlows>(exits[i], k.weight * exit_rate);
-    const double net = recruit_rate - arrest_rate - death_rate - exit_rate;
-    if constexpr (kKind == StageKind::last) {
-      next[i] = std::max(0.0, start[i] + (net_flow[i] + k.weight * net));
-    } else {
-      add<kStartNet>(net_flow[i], k.weight * net);
-      next[i] = std::max(0.0, start[i] + k.next_offset * net);
+  const T y = load<T>(a.probe + i);
+  const T exposure = (load<T>(a.multiplier + i) * load<T>(a.rivals + i) + k.total - y) *
+                     load<T>(a.inverse_allies + i);
+  const T recruit_rate = load<T>(a.recruitment + i) * y;
+  const T arrest_rate = load<T>(a.incapacitation + i) * y * k.inverse_total;
+  const T death_rate = k.lethality * exposure * y;
+  const T exit_rate = k.saturation * y * y;
+  flows[0] = continued<kStartFlows>(a.recruits + i, k.weight * recruit_rate);
+  flows[1] = continued<kStartFlows>(a.incapacitated + i, k.weight * arrest_rate);
+  flows[2] = continued<kStartFlows>(a.deaths + i, k.weight * death_rate);
+  flows[3] = continued<kStartFlows>(a.exits + i, k.weight * exit_rate);
+  store(a.recruits + i, flows[0]);
+  store(a.incapacitated + i, flows[1]);
+  store(a.deaths + i, flows[2]);
+  store(a.exits + i, flows[3]);
+  const T net = recruit_rate - arrest_rate - death_rate - exit_rate;
+  T next;
+  if constexpr (kKind == StageKind::last) {
+    // Reads the start before writing `next` over it (they may be the same array).
+    next = positive_part(load<T>(a.start + i) + (load<T>(a.net + i) + k.weight * net));
+  } else {
+    store(a.net + i, continued<kStartNet>(a.net + i, k.weight * net));
+    next = positive_part(load<T>(a.start + i) + k.next_offset * net);
+  }
+  store(a.next + i, next);
+  return next;
+}
+
+template <StageKind kKind, std::size_t W>
+[[gnu::always_inline]] inline double run_stage(std::size_t n, const StageArrays& arrays,
+                                               const StageScalars& scalars) {
+  // A local copy: the loop's stores (memcpy, so they may alias anything in memory) cannot
+  // change it, so its pointers stay in registers instead of being reloaded for every vector.
+  const StageArrays a = arrays;
+  const double total = scalars.total;
+  const Scalars k{.total = total,
+                  .inverse_total = total > 0.0 ? 1.0 / total : 0.0,
+                  .lethality = scalars.lethality,
+                  .saturation = scalars.saturation,
+                  .weight = scalars.weight,
+                  .next_offset = scalars.next_offset};
+  constexpr bool kSumFlows = kKind == StageKind::last;
+  LaneSums<W> next_sums;
+  LaneSums<W> flow_sums[4];
+  std::size_t i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    for (std::size_t v = 0; v < kLanes / W; ++v) {
+      Vector<W> flows[4];
+      next_sums.part[v] += stage_at<kKind>(a, i + v * W, k, flows);
+      if constexpr (kSumFlows) {
+        for (std::size_t f = 0; f < 4; ++f) flow_sums[f].part[v] += flows[f];
+      }
     }
   }
+  double next_tail[kLanes];
+  double flow_tail[4][kLanes];
+  for (std::size_t l = 0; i + l < n; ++l) {
+    double flows[4];
+    next_tail[l] = stage_at<kKind>(a, i + l, k, flows);
+    for (std::size_t f = 0; f < 4; ++f) flow_tail[f][l] = flows[f];
+  }
+  if constexpr (kSumFlows) {
+    if (a.flow_totals != nullptr) {
+      for (std::size_t f = 0; f < 4; ++f)
+        a.flow_totals[f] = flow_sums[f].finish(flow_tail[f], n - i);
+    }
+  }
+  return next_sums.finish(next_tail, n - i);
 }
 
-template <StageKind kKind>
-[[gnu::always_inline]] inline double run_stage(std::size_t n, const StageArrays& a,
-                                               const StageScalars& scalars) {
-  const double total = scalars.total;
-  stage_loop<kKind>(n, a.recruitment, a.incapacitation, a.multiplier, a.inverse_allies, a.start,
-                    a.probe, a.rivals, a.next, a.recruits, a.incapacitated, a.deaths, a.exits,
-                    a.net,
-                    {.total = total,
-                     .inverse_total = total > 0.0 ? 1.0 / total : 0.0,
-                     .lethality = scalars.lethality,
-                     .saturation = scalars.saturation,
-                     .weight = scalars.weight,
-                     .next_offset = scalars.next_offset});
-  return sum_in_lanes(a.next, n);
-}
-
+template <std::size_t W>
 [[gnu::always_inline]] inline double run_any_stage(StageKind kind, std::size_t n,
                                                    const StageArrays& a,
                                                    const StageScalars& scalars) {
   switch (kind) {
     case StageKind::first_of_week:
-      return run_stage<StageKind::first_of_week>(n, a, scalars);
+      return run_stage<StageKind::first_of_week, W>(n, a, scalars);
     case StageKind::first:
-      return run_stage<StageKind::first>(n, a, scalars);
+      return run_stage<StageKind::first, W>(n, a, scalars);
     case StageKind::middle:
-      return run_stage<StageKind::middle>(n, a, scalars);
+      return run_stage<StageKind::middle, W>(n, a, scalars);
     case StageKind::last:
       break;
   }
-  return run_stage<StageKind::last>(n, a, scalars);
+  return run_stage<StageKind::last, W>(n, a, scalars);
 }
 
 double stage_baseline(StageKind kind, std::size_t n, const StageArrays& a,
                       const StageScalars& scalars) {
-  return run_any_stage(kind, n, a, scalars);
+  return run_any_stage<2>(kind, n, a, scalars);
 }
 
 // AVX2 exists only on x86-64; elsewhere (aarch64 clusters and laptops) the baseline build of
@@ -113,12 +221,12 @@ double stage_baseline(StageKind kind, std::size_t n, const StageArrays& a,
 #if defined(__x86_64__)
 [[gnu::target("avx2")]] double stage_avx2(StageKind kind, std::size_t n, const StageArrays& a,
                                           const StageScalars& scalars) {
-  return run_any_stage(kind, n, a, scalars);
+  return run_any_stage<4>(kind, n, a, scalars);
 }
 #else
 double stage_avx2(StageKind kind, std::size_t n, const StageArrays& a,
                   const StageScalars& scalars) {
-  return run_any_stage(kind, n, a, scalars);
+  return run_any_stage<2>(kind, n, a, scalars);
 }
 #endif
 
@@ -131,13 +239,13 @@ double stage_avx2(StageKind kind, std::size_t n, const StageArrays& a,
 constexpr bool kAvx512Built = true;
 [[gnu::target("avx512f,avx512vl"), gnu::optimize("fp-contract=off")]] double stage_avx512(
     StageKind kind, std::size_t n, const StageArrays& a, const StageScalars& scalars) {
-  return run_any_stage(kind, n, a, scalars);
+  return run_any_stage<8>(kind, n, a, scalars);
 }
 #else
 [[maybe_unused]] constexpr bool kAvx512Built = false;
 double stage_avx512(StageKind kind, std::size_t n, const StageArrays& a,
                     const StageScalars& scalars) {
-  return run_any_stage(kind, n, a, scalars);
+  return run_any_stage<2>(kind, n, a, scalars);
 }
 #endif
 
@@ -186,6 +294,8 @@ double stage(StageKind kind, std::size_t cartels, const StageArrays& arrays,
   return stage_using(widest, kind, cartels, arrays, scalars);
 }
 
-double lane_total(const double* values, std::size_t count) { return sum_in_lanes(values, count); }
+double lane_total(const double* values, std::size_t count) {
+  return sum_in_lanes<2>(values, count);
+}
 
 }  // namespace seccoop::agents::rk4

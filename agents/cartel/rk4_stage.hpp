@@ -1,12 +1,13 @@
 #pragma once
 // One stage of the classical RK4 step of the calibrated core in expected values, over every
 // cartel at once (membership_dynamics.hpp has the equation). The loop is a kernel of its own,
-// on plain arrays, so that it vectorises; it is compiled for baseline x86-64 (SSE2), AVX2 and
-// (by GCC) AVX-512, and picks the widest the processor has at run time. All do the same IEEE
-// operations in the same order per cartel (no FMA, no reassociation), so results do not depend on
-// the machine. AVX-512 brings FMA with it, and GCC 12 contracts a * b + c into FMA by default even
-// in ISO C++ mode, which changes the results (measured: members differ in the last bits): its build
-// has contraction turned off.
+// on plain arrays and written in eight-wide vectors (a compiler extension, see rk4_stage.cpp),
+// so that the stage's lane sums come from registers; it is compiled for baseline x86-64 (SSE2),
+// AVX2 and (by GCC) AVX-512, and picks the widest the processor has at run time. All do the same
+// IEEE operations in the same order per cartel (no FMA, no reassociation), so results do not
+// depend on the machine. AVX-512 brings FMA with it, and GCC 12 contracts a * b + c into FMA by
+// default even in ISO C++ mode, which changes the results (measured: members differ in the last
+// bits): its build has contraction turned off.
 #include <cstddef>
 
 namespace seccoop::agents::rk4 {
@@ -30,6 +31,9 @@ struct StageArrays {
   double* deaths;
   double* exits;
   double* net;  // integral of the net rate over the step so far
+  // The last stage writes here, when not null, the eight-lane sums (as lane_total) of the four
+  // integrals it leaves: recruits, incapacitated, deaths, exits.
+  double* flow_totals = nullptr;
 };
 
 struct StageScalars {
@@ -42,7 +46,8 @@ struct StageScalars {
 
 /// Evaluates the rates at the probe, adds `weight` times each to the integrals, writes the
 /// next probe (or, in the last stage, the state after the step) and returns the total of what
-/// it wrote (lane_total). `probe` and `next` must not overlap.
+/// it wrote (lane_total). `probe` and `next` must not overlap; `start` may be `next` (the last
+/// stage then writes the state after the step over the start, each cartel after reading it).
 double stage(StageKind kind, std::size_t cartels, const StageArrays& arrays,
              const StageScalars& scalars);
 

@@ -1,9 +1,10 @@
 #pragma once
-// National totals of a week, summed the way the results have always been: each total adds its
-// values one by one, in slot order, starting from 0.0. That order is part of the results (a
-// different one rounds differently), so these helpers keep it and save only what does not
-// change a bit: the passes (four chains of additions run side by side in one loop instead of
-// one after the other), and the chain itself when every value is zero.
+// National totals of a week. The order of a sum is part of the results (another order rounds
+// differently), so each helper fixes one. ordered_sum adds its values one by one, in slot
+// order, starting from 0.0, as the results always have, and saves only what does not change a
+// bit: the chain of additions when every value is zero. add_flows sums each of the core's four
+// flows in eight interleaved lanes combined in a fixed order, the order of the RK4 stage totals
+// (rk4::lane_total): eight independent chains instead of one, the same result on every machine.
 #include <cstddef>
 #include <span>
 
@@ -17,15 +18,8 @@ namespace seccoop::agents {
 /// continued (never -0, which a sum that starts from 0.0 cannot be).
 [[nodiscard]] double ordered_sum(std::span<const double> values, double from = 0.0);
 
-/// The week's flows of the core, summed over cartel slots.
-struct FlowTotals {
-  double recruits = 0.0;
-  double incapacitated = 0.0;
-  double deaths = 0.0;
-  double exits = 0.0;
-};
-
-/// `from` plus the flows of slots [begin, end), each total added in slot order.
+/// `from` plus the flows of slots [begin, end): each flow's eight-lane sum (value i of the range
+/// into lane i mod 8, lanes combined as rk4::lane_total does), added to `from`.
 [[nodiscard]] FlowTotals add_flows(const MembershipFlows& flows, std::size_t begin, std::size_t end,
                                    FlowTotals from);
 

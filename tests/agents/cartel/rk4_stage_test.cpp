@@ -1,5 +1,6 @@
 // The RK4 stage kernel is compiled for more than one instruction set; results must not depend
-// on which one runs (no FMA, no reassociation), and the lane sum must not depend on it either.
+// on which one runs (no FMA, no reassociation), and the lane sums (of the probe it writes and,
+// in the last stage, of the four flows) must not depend on it either.
 #include "agents/cartel/rk4_stage.hpp"
 
 #include <gtest/gtest.h>
@@ -86,6 +87,40 @@ TEST(Rk4Stage, EveryInstructionSetGivesTheSameBits) {
       EXPECT_EQ(baseline.rivals, StageData().rivals);  // only read
       EXPECT_EQ(wide.rivals, StageData().rivals);
     }
+  }
+}
+
+TEST(Rk4Stage, LastStageSumsTheFlowsItWritesAndMayWriteOverTheStart) {
+  const StageScalars scalars{.total = 6.6e5,
+                             .lethality = 1.549231e-8,
+                             .saturation = 4e-8,
+                             .weight = 1.0 / 6,
+                             .next_offset = 0.0};
+  for (const InstructionSet set :
+       {InstructionSet::baseline, InstructionSet::avx2, InstructionSet::avx512}) {
+    if (!supported(set)) continue;
+    StageData apart;
+    double totals[4] = {};
+    StageArrays arrays = apart.arrays();
+    arrays.flow_totals = totals;
+    const double total = stage_using(set, StageKind::last, kCartels, arrays, scalars);
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(total),
+              std::bit_cast<std::uint64_t>(lane_total(apart.next.data(), kCartels)));
+    const std::vector<double>* flows[4] = {&apart.recruits, &apart.incapacitated, &apart.deaths,
+                                           &apart.exits};
+    for (std::size_t f = 0; f < 4; ++f) {
+      EXPECT_EQ(std::bit_cast<std::uint64_t>(totals[f]),
+                std::bit_cast<std::uint64_t>(lane_total(flows[f]->data(), kCartels)))
+          << "flow " << f;
+    }
+
+    // The state after the step written over the start: the same bits as into an array apart.
+    StageData in_place;
+    StageArrays over_start = in_place.arrays();
+    over_start.next = in_place.start.data();
+    stage_using(set, StageKind::last, kCartels, over_start, scalars);
+    EXPECT_TRUE(same_bits(in_place.start, apart.next));
+    EXPECT_TRUE(same_bits(in_place.deaths, apart.deaths));
   }
 }
 

@@ -1,5 +1,6 @@
-// Weekly totals (agents/model/weekly_totals.hpp) are the serial sums the results were always
-// made of, bit for bit: the shortcuts must not change a single rounding or the sign of a zero.
+// Weekly totals (agents/model/weekly_totals.hpp), bit for bit: ordered_sum is the serial sum
+// the results were always made of (its shortcut must not change a rounding or the sign of a
+// zero); add_flows is the eight-lane sum of the RK4 stage totals, whatever vectors run it.
 #include "agents/model/weekly_totals.hpp"
 
 #include <gtest/gtest.h>
@@ -18,6 +19,13 @@ double serial_sum(const std::vector<double>& values) {
   double sum = 0.0;
   for (const double value : values) sum += value;
   return sum;
+}
+
+/// Value i into lane i mod 8, lanes combined as ((0+4)+(2+6))+((1+5)+(3+7)).
+double eight_lane_sum(const std::vector<double>& values) {
+  double lane[8] = {};
+  for (std::size_t i = 0; i < values.size(); ++i) lane[i % 8] += values[i];
+  return ((lane[0] + lane[4]) + (lane[2] + lane[6])) + ((lane[1] + lane[5]) + (lane[3] + lane[7]));
 }
 
 TEST(WeeklyTotals, OrderedSumAddsInOrderFromZero) {
@@ -50,23 +58,39 @@ TEST(WeeklyTotals, OrderedSumContinuesASum) {
       bits(serial_sum(values)));
 }
 
-TEST(WeeklyTotals, FlowTotalsContinueAcrossRanges) {
+TEST(WeeklyTotals, FlowTotalsAreEightLaneSumsContinuedAcrossRanges) {
+  // 21 slots: two full rounds of eight lanes and a tail of five. Values that round differently
+  // in another order (1e16 + 1 + 1), negative flows and zeros.
   MembershipFlows flows;
-  for (std::size_t c = 0; c < 9; ++c) {
+  for (std::size_t c = 0; c < 21; ++c) {
     const auto x = static_cast<double>(c);
     flows.recruits.push_back(0.1 * x);
-    flows.incapacitated.push_back(1e16 * (c == 0 ? 1.0 : 0.0) + x);
+    flows.incapacitated.push_back((c % 9 == 0 ? 1e16 : 0.0) + x);
     flows.deaths.push_back(0.3 / (x + 1.0));
     flows.exits.push_back(-0.7 * x);
   }
-  const FlowTotals first = add_flows(flows, 0, 4, {});
-  const FlowTotals all = add_flows(flows, 4, 9, first);
-  EXPECT_EQ(bits(first.deaths),
-            bits(serial_sum({flows.deaths[0], flows.deaths[1], flows.deaths[2], flows.deaths[3]})));
-  EXPECT_EQ(bits(all.recruits), bits(serial_sum(flows.recruits)));
-  EXPECT_EQ(bits(all.incapacitated), bits(serial_sum(flows.incapacitated)));
-  EXPECT_EQ(bits(all.deaths), bits(serial_sum(flows.deaths)));
-  EXPECT_EQ(bits(all.exits), bits(serial_sum(flows.exits)));
+  const auto slots = [](const std::vector<double>& values, std::size_t begin, std::size_t end) {
+    return std::vector<double>(values.begin() + static_cast<std::ptrdiff_t>(begin),
+                               values.begin() + static_cast<std::ptrdiff_t>(end));
+  };
+  // The eight-lane order differs from the serial one here, so the test can tell them apart.
+  ASSERT_NE(bits(eight_lane_sum(flows.incapacitated)), bits(serial_sum(flows.incapacitated)));
+
+  const FlowTotals all = add_flows(flows, 0, 21, {});
+  EXPECT_EQ(bits(all.recruits), bits(eight_lane_sum(flows.recruits)));
+  EXPECT_EQ(bits(all.incapacitated), bits(eight_lane_sum(flows.incapacitated)));
+  EXPECT_EQ(bits(all.deaths), bits(eight_lane_sum(flows.deaths)));
+  EXPECT_EQ(bits(all.exits), bits(eight_lane_sum(flows.exits)));
+
+  // Slots past those in use continue the total of those in use.
+  const FlowTotals in_use = add_flows(flows, 0, 13, {});
+  const FlowTotals continued = add_flows(flows, 13, 21, in_use);
+  EXPECT_EQ(bits(in_use.deaths), bits(eight_lane_sum(slots(flows.deaths, 0, 13))));
+  EXPECT_EQ(bits(continued.incapacitated),
+            bits(eight_lane_sum(slots(flows.incapacitated, 0, 13)) +
+                 eight_lane_sum(slots(flows.incapacitated, 13, 21))));
+  const FlowTotals none = add_flows(flows, 21, 21, in_use);
+  EXPECT_EQ(bits(none.exits), bits(in_use.exits));
 }
 
 }  // namespace
