@@ -152,6 +152,30 @@ template <StageKind kKind, typename T>
   return next;
 }
 
+/// The stage for the `count` < 8 cartels from `begin` past the last round, from `done` on, in
+/// vectors of V and narrower, then one by one (scalar code for six cartels of 150 was a sixth
+/// of the stage); what it writes to `next` and the flows also goes to the tails of the sums.
+template <StageKind kKind, std::size_t V>
+[[gnu::always_inline]] inline void stage_tail(const StageArrays& a, const Scalars& k,
+                                              std::size_t begin, std::size_t count,
+                                              std::size_t done, double (&next_tail)[kLanes],
+                                              double (&flow_tail)[4][kLanes]) {
+  if constexpr (V >= 2) {
+    for (; done + V <= count; done += V) {
+      Vector<V> flows[4];
+      store(next_tail + done, stage_at<kKind>(a, begin + done, k, flows));
+      for (std::size_t f = 0; f < 4; ++f) store(flow_tail[f] + done, flows[f]);
+    }
+    stage_tail<kKind, V / 2>(a, k, begin, count, done, next_tail, flow_tail);
+  } else {
+    for (; done < count; ++done) {
+      double flows[4];
+      next_tail[done] = stage_at<kKind>(a, begin + done, k, flows);
+      for (std::size_t f = 0; f < 4; ++f) flow_tail[f][done] = flows[f];
+    }
+  }
+}
+
 template <StageKind kKind, std::size_t W>
 [[gnu::always_inline]] inline double run_stage(std::size_t n, const StageArrays& arrays,
                                                const StageScalars& scalars) {
@@ -180,11 +204,7 @@ template <StageKind kKind, std::size_t W>
   }
   double next_tail[kLanes];
   double flow_tail[4][kLanes];
-  for (std::size_t l = 0; i + l < n; ++l) {
-    double flows[4];
-    next_tail[l] = stage_at<kKind>(a, i + l, k, flows);
-    for (std::size_t f = 0; f < 4; ++f) flow_tail[f][l] = flows[f];
-  }
+  stage_tail<kKind, std::min(W, kLanes / 2)>(a, k, i, n - i, 0, next_tail, flow_tail);
   if constexpr (kSumFlows) {
     if (a.flow_totals != nullptr) {
       for (std::size_t f = 0; f < 4; ++f)
