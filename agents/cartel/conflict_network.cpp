@@ -42,21 +42,36 @@ void ConflictNetwork::order_terms(std::size_t cartel_count) {
     return std::array{Term{.into = rivalry_[r].first, .source = rivalry_[r].second},
                       Term{.into = rivalry_[r].second, .source = rivalry_[r].first}};
   };
-  std::vector<bool> started(cartel_count, false);
-  std::vector<Term> added;
-  std::vector<std::uint32_t> added_rivalry;
+  // Every non-hub term with its round: a cartel's first term (which starts its sum) is in
+  // round 0, its second in round 1, and so on, in rivalry index order (the order of its sum).
+  struct Ranked {
+    Term term;
+    std::uint32_t rivalry;
+    std::uint32_t round;
+  };
+  std::vector<Ranked> ranked;
+  std::vector<std::uint32_t> seen(cartel_count, 0);
   for (std::size_t r = 0; r < rivalry_.size(); ++r) {
     for (const Term& term : terms_of(r)) {
       if (rivals_of[term.into] >= kHubRivalries) continue;
-      const bool first = !started[term.into];
-      started[term.into] = true;
-      (first ? terms_ : added).push_back(term);
-      (first ? term_rivalry_ : added_rivalry).push_back(static_cast<std::uint32_t>(r));
+      ranked.push_back({term, static_cast<std::uint32_t>(r), seen[term.into]++});
     }
   }
+  // Round by round, and within a round by source cartel. A round's terms go into different
+  // cartels, so their order changes no sum, and each cartel's terms stay in order; but
+  // consecutive terms then rarely go into the same cartel (in rivalry order a cartel's terms
+  // often came one after another, each addition waiting for the previous one's store), and the
+  // sources the stage wrote first, whose stores have landed, are read first. Fewer than
+  // kHubRivalries rounds (a hub's terms are summed apart).
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    return a.round != b.round ? a.round < b.round : a.term.source < b.term.source;
+  });
   stored_end_ = terms_.size();
-  terms_.insert(terms_.end(), added.begin(), added.end());
-  term_rivalry_.insert(term_rivalry_.end(), added_rivalry.begin(), added_rivalry.end());
+  for (const Ranked& r : ranked) {
+    terms_.push_back(r.term);
+    term_rivalry_.push_back(r.rivalry);
+    if (r.round == 0) stored_end_ = terms_.size();
+  }
   added_end_ = terms_.size();
   // Each hub's terms in rivalry index order (the order of its sum), hubs in cartel order: one
   // pass over the rivalries into per-hub lists, so that the cost stays linear in the network

@@ -106,6 +106,25 @@ TEST(ConflictNetwork, AHubsSumIsTheScattersBitForBit) {
   EXPECT_EQ(rivals[1], 0.0);  // no rivals: the zero the caller left
 }
 
+TEST(ConflictNetwork, ReorderedTermsKeepEachSumsOrder) {
+  // The scatter adds terms round by round and by source cartel within a round; each cartel's
+  // own terms must still come in rivalry order. Cartel 0's rivals come in descending source
+  // order with terms that round differently in another order: (1e16 + 1) + 1 is 1e16, while
+  // 1e16 + (1 + 1) is not. Cartel 1 shares sources with it, in the other order.
+  const std::size_t n = 6;
+  const std::vector<WeightedPair> rivalries = {
+      {0, 5, 1e16}, {0, 4, 1.0}, {0, 2, 1.0}, {1, 2, 1.0}, {1, 4, 1.0}, {1, 5, 1e16}};
+  ConflictNetwork network(n, rivalries, {});
+  const std::vector<double> m(n, 1.0);
+  network.set_multipliers(m);
+  const std::vector<double> y(n, 1.0);
+  std::vector<double> rivals(n, 0.0);
+  network.add_rivalry_sums(y.data(), rivals.data());
+  EXPECT_EQ(rivals[0], (1e16 + 1.0) + 1.0);
+  EXPECT_EQ(rivals[1], (1.0 + 1.0) + 1e16);
+  EXPECT_NE(rivals[0], rivals[1]);  // the orders differ, and so do the sums
+}
+
 TEST(ConflictNetwork, ASumStartsFromPositiveZeroAsTheScattersDid) {
   // A rivalry of weight -0.0 (the reader allows no negative weights, but the sums must not
   // depend on that): the scatter's 0.0 + -0.0 is +0.0.
