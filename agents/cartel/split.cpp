@@ -67,9 +67,10 @@ bool split_cartel(RunState& s, std::size_t parent) {
   for (std::size_t a = 0; a < s.actor_count(); ++a) s.intel(a, faction) = s.intel(a, parent);
   inherit_relations(s, parent, faction);
 
-  const sim::AgentId vertex = s.graph.add_agent(kCartelKind);
+  sim::ActorGraph& graph = s.graph_to_change();
+  const sim::AgentId vertex = graph.add_agent(kCartelKind);
   s.cartel_vertex.push_back(vertex);
-  s.graph.add_edge(kRivalryEdge, s.cartel_vertex[parent], vertex);
+  graph.add_edge(kRivalryEdge, s.cartel_vertex[parent], vertex);
   s.events.push_back(EventRow{.week = static_cast<std::uint32_t>(s.week),
                               .type = EventType::split,
                               .actor = static_cast<std::int32_t>(parent),

@@ -69,7 +69,6 @@ RunState::RunState(const World& w, sim::StreamKey key, RunRecord& run_record)
         {.first = pair.first, .second = pair.second, .weight = pair.weight, .target = pair.weight});
   }
   alliances = definition.alliances;
-  graph = w.graph;
   for (std::size_t c = 0; c < cartels.count; ++c)
     cartel_vertex.push_back(static_cast<sim::AgentId>(c));
   trust = definition.trust;

@@ -3,6 +3,7 @@
 // slots; slots past `cartel_count` are free for factions created by splits. Phases read and
 // write it in a fixed order (simulation.cpp); `tally` holds what happened this week.
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -116,7 +117,6 @@ struct RunState {
   std::vector<double> rivalry_weights;        // scratch: current weights, by rivalry index
   std::vector<RivalryGround> rivalry_ground;  // by rivalry index
   std::vector<CartelPair> alliances;
-  sim::ActorGraph graph;                    // the world's graph plus factions created by splits
   std::vector<sim::AgentId> cartel_vertex;  // by cartel slot
   ActorState actors;
   IntelScratch intel_scratch;
@@ -174,6 +174,17 @@ struct RunState {
   [[nodiscard]] static double trust_level(const TrustEdge& edge) {
     return edge.alpha / (edge.alpha + edge.beta);
   }
+  /// The world's graph plus the factions created by splits.
+  [[nodiscard]] const sim::ActorGraph& graph() const {
+    return own_graph_ ? *own_graph_ : world->graph;
+  }
+  /// The run's graph, to add factions to: copied from the world's at the first change (most
+  /// runs never split a cartel, and copying every vertex and edge was thousands of
+  /// allocations per run).
+  sim::ActorGraph& graph_to_change() {
+    if (!own_graph_) own_graph_ = world->graph;
+    return *own_graph_;
+  }
   /// Re-derives typed parameters after a `set` event.
   void reload_parameters();
   /// Rebuilds the core's conflict network after rivalries changed.
@@ -181,6 +192,8 @@ struct RunState {
 
  private:
   void index_relations();
+
+  std::optional<sim::ActorGraph> own_graph_;  // see graph_to_change()
 };
 
 }  // namespace seccoop::agents

@@ -94,7 +94,7 @@ TEST(Mechanisms, ASplitAddsAFactionWithARivalryAndConservesMembers) {
   EXPECT_EQ(s.rivalries.back().second, 3U);
   EXPECT_EQ(s.rivalries.back().weight, 0.0);
   EXPECT_EQ(s.rivalries.back().target, s.parameters.cartel.split_rivalry_weight);
-  EXPECT_EQ(s.graph.agent_count(), tiny.world.graph.agent_count() + 1);
+  EXPECT_EQ(s.graph().agent_count(), tiny.world.graph.agent_count() + 1);
   EXPECT_EQ(s.events.back().type, EventType::split);
 }
 
