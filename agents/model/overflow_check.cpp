@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "sim/config/diagnostics.hpp"
+#include "sim/parallel/vector_clones.hpp"
 
 namespace seccoop::agents {
 
@@ -45,7 +46,7 @@ constexpr double kMostMembers = 1e15;
 /// True when no value is infinite or NaN. Both checks run every run (every week for the
 /// cartel numbers) and almost always pass: this first pass has no branch per value, so the
 /// compiler vectorizes it, and only a failing check looks for the value to report.
-bool all_finite(std::span<const double> values) {
+SECCOOP_VECTOR_CLONES bool all_finite(std::span<const double> values) {
   // Eight interleaved ORs, so that the vectorized loop is not one chain of dependent ORs.
   constexpr std::size_t kLanes = 8;
   std::uint64_t lane[kLanes] = {};
@@ -81,7 +82,7 @@ bool all_finite(std::span<const double> values) {
 }
 
 /// The largest of `values` (all finite), in eight lanes that the compiler vectorizes.
-double largest(std::span<const double> values) {
+SECCOOP_VECTOR_CLONES double largest(std::span<const double> values) {
   constexpr std::size_t kLanes = 8;
   double lane[kLanes] = {};
   std::size_t i = 0;
@@ -151,7 +152,7 @@ sim::PhasePipeline<RunState>::PhaseFunction with_overflow_check(
   };
 }
 
-bool copy_all_finite(std::span<const double> from, std::span<double> to) {
+SECCOOP_VECTOR_CLONES bool copy_all_finite(std::span<const double> from, std::span<double> to) {
   return copy_finite(std::min(from.size(), to.size()), from.data(), to.data());
 }
 

@@ -5,13 +5,15 @@
 #include <cstring>
 #include <utility>
 
+#include "sim/parallel/vector_clones.hpp"
+
 namespace seccoop::agents {
 
 namespace {
 
 /// True when every value is +0 or -0: shifting out the sign bit leaves zero exactly for them.
 /// Eight interleaved ORs, so that the vectorized loop is not one chain of dependent ORs.
-bool all_zero(std::span<const double> values) {
+SECCOOP_VECTOR_CLONES bool all_zero(std::span<const double> values) {
   constexpr std::size_t kLanes = 8;
   std::uint64_t lane[kLanes] = {};
   std::size_t i = 0;

@@ -1,0 +1,12 @@
+#pragma once
+// SECCOOP_VECTOR_CLONES before a function's declaration: GCC and Clang compile it twice, for
+// baseline x86-64 (SSE2) and for AVX2, and the dynamic loader binds calls to the clone the
+// processor can run. Release builds set no -march (a binary must run on every node of a
+// cluster), so without this a vectorized loop uses 16-byte registers even where 32-byte ones
+// exist. Only for loops of copies, comparisons, integer operations and additions: both clones
+// then give the same bits (no multiplication, so nothing for the compiler to contract into FMA).
+#if defined(__x86_64__) && defined(__ELF__)
+#define SECCOOP_VECTOR_CLONES [[gnu::target_clones("avx2", "default")]]
+#else
+#define SECCOOP_VECTOR_CLONES
+#endif
