@@ -11,8 +11,8 @@ namespace seccoop::agents::rk4 {
 namespace {
 
 // The vectors below are passed between functions that are always inlined, never across a call,
-// so GCC's note that passing them by value changed ABI in GCC 4.6 does not apply.
-#if defined(__GNUC__) && !defined(__clang__)
+// so the compilers' notes on the ABI of passing them by value (-Wpsabi) do not apply.
+#if defined(__GNUC__)
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
 
@@ -55,13 +55,13 @@ template <typename T>
 }
 
 template <typename T>
-[[gnu::always_inline]] inline void store(double* values, T value) {
+[[gnu::always_inline]] inline void store(double* values, const T& value) {
   std::memcpy(values, &value, sizeof value);
 }
 
 /// std::max(0.0, x), element by element: x where x > 0, else +0 (NaN and -0 included).
 template <typename T>
-[[gnu::always_inline]] inline T positive_part(T x) {
+[[gnu::always_inline]] inline T positive_part(const T& x) {
   if constexpr (std::is_same_v<T, double>) {
     return std::max(0.0, x);
   } else {
@@ -108,7 +108,7 @@ struct Scalars {
 
 /// `sum + value`, or `value` where the stage starts the sum.
 template <bool kStart, typename T>
-[[gnu::always_inline]] inline T continued(const double* sum, T value) {
+[[gnu::always_inline]] inline T continued(const double* sum, const T& value) {
   if constexpr (kStart) {
     return value;
   } else {
