@@ -112,8 +112,8 @@ TEST(ConflictNetwork, ReorderedTermsKeepEachSumsOrder) {
   // order with terms that round differently in another order: (1e16 + 1) + 1 is 1e16, while
   // 1e16 + (1 + 1) is not. Cartel 1 shares sources with it, in the other order.
   const std::size_t n = 6;
-  const std::vector<WeightedPair> rivalries = {
-      {0, 5, 1e16}, {0, 4, 1.0}, {0, 2, 1.0}, {1, 2, 1.0}, {1, 4, 1.0}, {1, 5, 1e16}};
+  const std::vector<WeightedPair> rivalries = {{0, 5, 1e16}, {0, 4, 1.0}, {0, 2, 1.0},
+                                               {1, 2, 1.0},  {1, 4, 1.0}, {1, 5, 1e16}};
   ConflictNetwork network(n, rivalries, {});
   const std::vector<double> m(n, 1.0);
   network.set_multipliers(m);
