@@ -1,7 +1,6 @@
 #include "agents/cartel/rk4_stage.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -66,7 +65,14 @@ template <typename T>
     return std::max(0.0, x);
   } else {
     const auto keep = x > T{};  // integers of the same width: all ones where x > 0
-    return std::bit_cast<T>(std::bit_cast<decltype(keep)>(x) & keep);
+    // Through memcpy, not std::bit_cast: GCC 12's UBSan reports a bit_cast of a vector as a
+    // load from a null pointer. Both compile to register operations.
+    auto bits = keep;
+    std::memcpy(&bits, &x, sizeof bits);
+    bits &= keep;
+    T kept;
+    std::memcpy(&kept, &bits, sizeof kept);
+    return kept;
   }
 }
 
