@@ -25,9 +25,8 @@ constexpr std::size_t kLanes = 8;
 // of what a stage writes are added from registers inside the loop: a pass after the loop
 // re-read the arrays the loop had just stored (and waited on those stores), and was one chain
 // of dependent additions. (A vector wider than the build's registers is no shortcut: GCC keeps
-// it on the stack.)
-// (Spelled out per width: GCC drops a vector_size that depends on an alias template's
-// parameter.)
+// it on the stack. The widths are spelled out one by one because GCC drops a vector_size that
+// depends on an alias template's parameter.)
 template <std::size_t W>
 struct VectorTypes;
 template <>
