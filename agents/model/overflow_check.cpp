@@ -43,9 +43,10 @@ constexpr double kMostMembers = 1e15;
   return (std::bit_cast<std::uint64_t>(value) & kExponent) + kExponentOne;
 }
 
-/// True when no value is infinite or NaN. Both checks run every run (every week for the
-/// cartel numbers) and almost always pass: this first pass has no branch per value, so the
-/// compiler vectorizes it, and only a failing check looks for the value to report.
+/// True when no value is infinite or NaN. The record's check runs it once per run (the weekly
+/// check of the members runs all_magnitudes_at_most, and this only when that fails); it almost
+/// always passes: no branch per value, so the compiler vectorizes it, and only a failing check
+/// looks for the value to report.
 SECCOOP_VECTOR_CLONES bool all_finite(std::span<const double> values) {
   // Eight interleaved ORs, so that the vectorized loop is not one chain of dependent ORs.
   constexpr std::size_t kLanes = 8;
