@@ -79,42 +79,18 @@ void write_strings(hid_t dataset, const Selection& selection, std::span<const st
   write_selection(dataset, selection, memory_type.get(), pointers.data(), path, name);
 }
 
-bool row_is_one_filtered_chunk(hid_t dataset, const std::filesystem::path& path,
-                               std::string_view name) {
-  const std::string operation = fmt::format("inspect variable '{}'", name);
-  const DataspaceHandle space(check_id(H5Dget_space(dataset), path, operation));
-  const int rank = H5Sget_simple_extent_ndims(space.get());
-  check_status(rank, path, operation);
-  if (rank < 1) return false;
-  std::vector<hsize_t> extent(static_cast<std::size_t>(rank));
-  check_status(H5Sget_simple_extent_dims(space.get(), extent.data(), nullptr), path, operation);
-  const PropertyListHandle properties(check_id(H5Dget_create_plist(dataset), path, operation));
-  if (H5Pget_layout(properties.get()) != H5D_CHUNKED) return false;
-  std::vector<hsize_t> chunk(extent.size());
-  check_status(H5Pget_chunk(properties.get(), rank, chunk.data()), path, operation);
-  extent.front() = 1;
-  if (chunk != extent) return false;
-  if (H5Pget_nfilters(properties.get()) != 2) return false;
-  const H5Z_filter_t expected[] = {H5Z_FILTER_SHUFFLE, H5Z_FILTER_DEFLATE};
-  for (unsigned index = 0; index < 2; ++index) {
-    unsigned flags = 0;
-    std::size_t values = 0;
-    const H5Z_filter_t filter =
-        H5Pget_filter2(properties.get(), index, &flags, &values, nullptr, 0, nullptr, nullptr);
-    if (filter != expected[index]) return false;
-  }
-  return true;
-}
-
-void write_row_chunk(hid_t dataset, std::size_t row, std::span<const std::byte> chunk,
-                     const std::filesystem::path& path, std::string_view name) {
+void write_row_chunk(hid_t dataset, std::size_t row, std::size_t row_count,
+                     std::span<const std::byte> chunk, const std::filesystem::path& path,
+                     std::string_view name) {
   const DataspaceHandle space(check_id(H5Dget_space(dataset), path, "write"));
   const int rank = H5Sget_simple_extent_ndims(space.get());
   check_status(rank, path, "write");
   std::vector<hsize_t> offset(static_cast<std::size_t>(std::max(rank, 1)), 0);
   offset.front() = row;
+  const std::string rows = row_count == 1 ? fmt::format("row {}", row)
+                                          : fmt::format("rows {}-{}", row, row + row_count - 1);
   check_status(H5Dwrite_chunk(dataset, H5P_DEFAULT, 0, offset.data(), chunk.size(), chunk.data()),
-               path, fmt::format("write row {} of variable '{}'", row, name));
+               path, fmt::format("write {} of variable '{}'", rows, name));
 }
 
 template <typename T>

@@ -38,13 +38,11 @@ void write_selection(hid_t dataset, const Selection& selection, hid_t memory_typ
 void write_strings(hid_t dataset, const Selection& selection, std::span<const std::string> values,
                    const std::filesystem::path& path, std::string_view name);
 
-/// Whether each row of the record `dataset` is exactly one chunk filtered by shuffle, then
-/// deflate: the layout write_filtered_row() stores chunks of.
-[[nodiscard]] bool row_is_one_filtered_chunk(hid_t dataset, const std::filesystem::path& path,
-                                             std::string_view name);
-/// Stores `chunk` (filter_chunk()'s output) as the chunk holding row `row` of `dataset`.
-void write_row_chunk(hid_t dataset, std::size_t row, std::span<const std::byte> chunk,
-                     const std::filesystem::path& path, std::string_view name);
+/// Stores `chunk` (filter_chunk()'s output) as the chunk of `dataset` holding rows [row,
+/// row + row_count), `row` its first.
+void write_row_chunk(hid_t dataset, std::size_t row, std::size_t row_count,
+                     std::span<const std::byte> chunk, const std::filesystem::path& path,
+                     std::string_view name);
 
 /// Reads the selection, converted by HDF5 to `memory_type` (which must match T).
 template <typename T>

@@ -7,6 +7,7 @@
 #include <map>
 #include <numeric>
 
+#include "sim/io/chunk_assembly.hpp"
 #include "sim/io/chunk_layout.hpp"
 #include "sim/io/dataset_io.hpp"
 #include "sim/io/file_publish.hpp"
@@ -27,8 +28,11 @@ struct ResultsFile::Impl {
   FileSchema schema;  // unlimited dimensions carry their current size
   detail::FileHandle file;
   detail::DatasetMap datasets;  // declared after `file`: closed before it
-  // row_is_one_chunk() by variable: asked once per run and variable by the writer.
-  mutable std::map<std::string, bool, std::less<>> one_chunk_rows;
+  // Rows per chunk of each variable stored through filter_chunk() (0: through HDF5's filters
+  // only), and the chunk being gathered for each (chunk_assembly.hpp). Both asked once per run
+  // and variable by the writer.
+  mutable std::map<std::string, std::size_t, std::less<>> filtered_chunk_rows;
+  std::map<std::string, detail::ChunkAssembly, std::less<>> assemblies;
 
   [[nodiscard]] const Variable& variable(std::string_view name) const {
     const Variable* found = schema.find_variable(name);
@@ -39,6 +43,42 @@ struct ResultsFile::Impl {
   }
   [[nodiscard]] hid_t dataset(std::string_view name) const {
     return datasets.find(name)->second.get();
+  }
+
+  [[nodiscard]] std::size_t rows_per_filtered_chunk(const Variable& variable) const {
+    if (const auto known = filtered_chunk_rows.find(variable.name);
+        known != filtered_chunk_rows.end()) {
+      return known->second;
+    }
+    const std::size_t rows =
+        schema.is_record(variable) && variable.type != ValueType::string
+            ? detail::filtered_rows_per_chunk(dataset(variable.name), partial_path, variable.name)
+            : 0;
+    filtered_chunk_rows.emplace(variable.name, rows);
+    return rows;
+  }
+
+  /// The chunk being gathered for `variable`, or null where its chunks are HDF5's to filter.
+  [[nodiscard]] detail::ChunkAssembly* assembly(const Variable& variable) {
+    if (const auto found = assemblies.find(variable.name); found != assemblies.end()) {
+      return &found->second;
+    }
+    const std::size_t rows = rows_per_filtered_chunk(variable);
+    if (rows == 0) return nullptr;
+    const auto shape = schema.shape_of(variable);
+    const std::size_t element_bytes = detail::stored_element_bytes(variable.type);
+    const std::size_t row_bytes =
+        std::accumulate(shape.begin() + 1, shape.end(), element_bytes, std::multiplies<>());
+    return &assemblies.try_emplace(variable.name, rows, row_bytes, element_bytes).first->second;
+  }
+
+  /// Writes every partly gathered chunk's rows through HDF5: before a flush, and on close.
+  void write_held_rows() {
+    for (auto& [name, assembly] : assemblies) {
+      if (!assembly.holds_rows()) continue;
+      const detail::DatatypeHandle memory_type = detail::memory_type_for(variable(name).type);
+      assembly.write_held(dataset(name), memory_type.get(), partial_path, name);
+    }
   }
 };
 
@@ -113,7 +153,7 @@ ResultsFile ResultsFile::create(const fs::path& final_path, const FileSchema& sc
     throw InternalError("invalid global attribute: " + problems.front());
   }
   auto impl = std::make_unique<Impl>(
-      Impl{final_path, partial_path_for(final_path), options, schema, {}, {}, {}});
+      Impl{final_path, partial_path_for(final_path), options, schema, {}, {}, {}, {}});
   check_destination(final_path, impl->partial_path, options, "create");
   std::error_code error;
   if (!options.overwrite && fs::exists(impl->partial_path, error)) {
@@ -146,7 +186,7 @@ ResultsFile ResultsFile::create(const fs::path& final_path, const FileSchema& sc
 ResultsFile ResultsFile::open_partial(const fs::path& final_path, WriteOptions options) {
   detail::silence_hdf5_error_printing();
   auto impl = std::make_unique<Impl>(
-      Impl{final_path, partial_path_for(final_path), options, {}, {}, {}, {}});
+      Impl{final_path, partial_path_for(final_path), options, {}, {}, {}, {}, {}});
   check_destination(final_path, impl->partial_path, options, "resume");
   std::error_code error;
   if (!fs::exists(impl->partial_path, error)) {
@@ -174,7 +214,16 @@ fs::path ResultsFile::partial_path_for(const fs::path& final_path) {
 ResultsFile::ResultsFile(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ResultsFile::ResultsFile(ResultsFile&&) noexcept = default;
 ResultsFile& ResultsFile::operator=(ResultsFile&&) noexcept = default;
-ResultsFile::~ResultsFile() = default;
+ResultsFile::~ResultsFile() {
+  // What a job that stops without committing has written stays readable, as HDF5 would have
+  // kept it in its chunk cache and written it on close. Rows not yet flushed are never marked
+  // complete (run_blocks.hpp), so a failure here loses nothing a resume relies on.
+  if (!impl_ || !impl_->file.valid()) return;
+  try {
+    impl_->write_held_rows();
+  } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw
+  }
+}
 
 ResultsFile::Impl& ResultsFile::open_impl() const {
   if (!impl_ || !impl_->file.valid()) {
@@ -224,6 +273,14 @@ void ResultsFile::write_rows(std::string_view name, std::size_t first_row, std::
   }
   check_values(variable, values.type, row_count * product(impl.schema.shape_of(variable), 1),
                values.count);
+  if (detail::ChunkAssembly* assembly = impl.assembly(variable)) {
+    const detail::DatatypeHandle memory_type = detail::memory_type_for(values.type);
+    const std::span bytes(static_cast<const std::byte*>(values.data),
+                          values.count * detail::stored_element_bytes(values.type));
+    assembly->write(impl.dataset(name), memory_type.get(), first_row, row_count, bytes,
+                    impl.schema.shape_of(variable).front(), impl.partial_path, name);
+    return;
+  }
   const detail::Selection selection = detail::select_rows(
       impl.dataset(name), detail::RowRange{first_row, row_count}, impl.partial_path, name);
   write_values(impl.dataset(name), selection, values.data, values.count, values.type,
@@ -245,14 +302,7 @@ void ResultsFile::write_all(std::string_view name, Values values) {
 
 bool ResultsFile::row_is_one_chunk(std::string_view name) const {
   const Impl& impl = open_impl();
-  const Variable& variable = impl.variable(name);
-  if (const auto known = impl.one_chunk_rows.find(name); known != impl.one_chunk_rows.end()) {
-    return known->second;
-  }
-  const bool one = impl.schema.is_record(variable) && variable.type != ValueType::string &&
-                   detail::row_is_one_filtered_chunk(impl.dataset(name), impl.partial_path, name);
-  impl.one_chunk_rows.emplace(std::string(name), one);
-  return one;
+  return impl.rows_per_filtered_chunk(impl.variable(name)) == 1;
 }
 
 void ResultsFile::write_filtered_row(std::string_view name, std::size_t row,
@@ -265,7 +315,7 @@ void ResultsFile::write_filtered_row(std::string_view name, std::size_t row,
   if (row >= impl.schema.shape_of(impl.variable(name)).front()) {
     throw InternalError(fmt::format("row {} of variable '{}' is past its end", row, name));
   }
-  detail::write_row_chunk(impl.dataset(name), row, chunk, impl.partial_path, name);
+  detail::write_row_chunk(impl.dataset(name), row, 1, chunk, impl.partial_path, name);
 }
 
 void ResultsFile::set_attribute(const Attribute& attribute) {
@@ -279,6 +329,7 @@ void ResultsFile::set_attribute(const Attribute& attribute) {
 
 void ResultsFile::flush() {
   Impl& impl = open_impl();
+  impl.write_held_rows();
   detail::check_status(H5Fflush(impl.file.get(), H5F_SCOPE_GLOBAL), impl.partial_path, "flush");
 }
 

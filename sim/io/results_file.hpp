@@ -119,13 +119,12 @@ class ResultsFile {
     write_all(variable, {values.data(), values.size(), ValueType::string});
   }
 
-  /// Whether a row of the record `variable` is one chunk that write_filtered_row() can store:
+  /// Whether a row of the record variable `name` is one chunk that write_filtered_row() can store:
   /// numbers chunked one run at a time, shuffled and deflated (chunk_filter.hpp).
-  [[nodiscard]] bool row_is_one_chunk(std::string_view variable) const;
-  /// Stores row `row` of `variable` from filter_chunk() applied to the row's raw values (the
+  [[nodiscard]] bool row_is_one_chunk(std::string_view name) const;
+  /// Stores row `row` of `name` from filter_chunk() applied to the row's raw values (the
   /// product of its other dimensions, of its type). Only where row_is_one_chunk() holds.
-  void write_filtered_row(std::string_view variable, std::size_t row,
-                          std::span<const std::byte> chunk);
+  void write_filtered_row(std::string_view name, std::size_t row, std::span<const std::byte> chunk);
   /// Adds or replaces a global attribute (e.g. a count updated as runs finish).
   void set_attribute(const Attribute& attribute);
   /// Pushes everything written so far to disk: after it, a killed job loses nothing written.

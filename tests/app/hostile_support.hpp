@@ -50,7 +50,7 @@ class HostileInput : public ::testing::Test {
   CommandResult expect_refused(const std::string& arguments,
                                std::initializer_list<std::string> messages,
                                const std::string& output = {}) {
-    const auto result = run_seccoop(arguments);
+    auto result = run_seccoop(arguments);
     EXPECT_EQ(result.exit_code, 2) << arguments << "\n" << result.output;
     EXPECT_EQ(result.output.find("internal error"), std::string::npos) << result.output;
     EXPECT_EQ(result.output.rfind("error: ", 0), 0U) << result.output;
