@@ -128,7 +128,7 @@ void MembershipDynamics::step_stochastic(std::span<double> members,
       // One stream per cartel and week; its draws come in a fixed order.
       sim::RandomStream stream(key, {.week = week, .entity = i, .purpose = kMembershipStream});
       const auto recruits = sim::poisson(stream, flows.recruits[i]);
-      const auto leaving = sim::binomial(stream, count, -std::expm1(-hazard));
+      const auto leaving = sim::binomial_at_hazard(stream, count, hazard);
       const auto arrested =
           hazard > 0.0 ? sim::binomial(stream, leaving, arrest_hazard / hazard) : 0;
       const double other = death_hazard + exit_hazard;

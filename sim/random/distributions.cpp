@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 
 namespace seccoop::sim {
 
@@ -139,9 +140,13 @@ constexpr double kBinomialRejectionMinMean = 10.0;
 constexpr std::uint64_t kMostTrialsBySquaring = 16;
 
 // P(X = 0) = (1 - p)^n for X ~ Binomial(n, p), p <= 1/2 (so 1 - p is within 2^-53 of exact).
-double probability_of_no_success(std::uint64_t trials, double p) noexcept {
+// `log_q` is log(1 - p) where the caller knows it (binomial_at_hazard: -hazard), saving the
+// log1p that computes it otherwise.
+double probability_of_no_success(std::uint64_t trials, double p,
+                                 std::optional<double> log_q) noexcept {
   if (trials > kMostTrialsBySquaring) {
-    return std::exp(static_cast<double>(trials) * std::log1p(-p));  // accurate for tiny p
+    // exp(n log1p(-p)): accurate for tiny p.
+    return std::exp(static_cast<double>(trials) * log_q.value_or(std::log1p(-p)));
   }
   double base = 1.0 - p;
   double result = 1.0;
@@ -152,8 +157,10 @@ double probability_of_no_success(std::uint64_t trials, double p) noexcept {
   return result;
 }
 
-// Sequential search of the CDF from 0, for trials * p < 10 and p <= 1/2.
-std::uint64_t binomial_by_inversion(RandomStream& stream, std::uint64_t trials, double p) noexcept {
+// Sequential search of the CDF from 0, for trials * p < 10 and p <= 1/2; `log_q` as in
+// probability_of_no_success.
+std::uint64_t binomial_by_inversion(RandomStream& stream, std::uint64_t trials, double p,
+                                    std::optional<double> log_q = std::nullopt) noexcept {
   const auto n = static_cast<double>(trials);
   const double odds = p / (1.0 - p);
   const double u = stream.uniform_open01();
@@ -162,7 +169,7 @@ std::uint64_t binomial_by_inversion(RandomStream& stream, std::uint64_t trials, 
   if (u <= 1.0 - n * p - kZeroShortcutMargin) {
     return 0;
   }
-  double probability = probability_of_no_success(trials, p);
+  double probability = probability_of_no_success(trials, p, log_q);
   double cumulative = probability;
   std::uint64_t successes = 0;
   while (u > cumulative && successes < trials) {
@@ -275,6 +282,18 @@ std::uint64_t binomial(RandomStream& stream, std::uint64_t n, double p) noexcept
     return n - binomial_at_most_half(stream, n, 1.0 - p);
   }
   return binomial_at_most_half(stream, n, p);
+}
+
+std::uint64_t binomial_at_hazard(RandomStream& stream, std::uint64_t n, double hazard) noexcept {
+  if (n == 0 || !(hazard > 0.0)) {
+    return 0;
+  }
+  const double p = -std::expm1(-hazard);
+  if (!(p <= 0.5) || static_cast<double>(n) * p >= kBinomialRejectionMinMean) {
+    return binomial(stream, n, p);
+  }
+  // log(1 - p) = -hazard: P(X = 0) = exp(-n hazard) needs no log1p.
+  return binomial_by_inversion(stream, n, p, -hazard);
 }
 
 double log_factorial(std::uint64_t k) noexcept {

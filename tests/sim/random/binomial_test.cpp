@@ -90,5 +90,41 @@ TEST(Binomial, DegenerateCasesNeedNoDraw) {
   EXPECT_EQ(stream.next_u64(), fresh.next_u64());
 }
 
+// binomial_at_hazard is binomial(n, -expm1(-hazard)) with P(0) rounded another way: draw for
+// draw the same counts, here over 200,000 streams spanning both samplers, the squaring of
+// (1 - p)^n (n <= 16), the exp(-n hazard) it adds (n > 16), and p > 1/2.
+TEST(Binomial, AtHazardDrawsWhatTheEquivalentProbabilityDraws) {
+  constexpr std::uint64_t kTrials[] = {1, 7, 16, 17, 120, 1000, 25000};
+  constexpr double kHazards[] = {1e-5, 0.0021, 0.013, 0.08, 0.4, 0.9};
+  std::size_t draws = 0;
+  std::size_t differences = 0;
+  for (const std::uint64_t trials : kTrials) {
+    for (const double hazard : kHazards) {
+      for (std::uint64_t entity = 0; entity < 5000; ++entity) {
+        RandomStream at_hazard({31, trials}, {0, entity, 0});
+        RandomStream at_probability({31, trials}, {0, entity, 0});
+        const std::uint64_t a = binomial_at_hazard(at_hazard, trials, hazard);
+        const std::uint64_t b = binomial(at_probability, trials, -std::expm1(-hazard));
+        ++draws;
+        if (a != b) ++differences;
+        EXPECT_EQ(at_hazard.next_u64(), at_probability.next_u64());  // same draws consumed
+      }
+    }
+  }
+  EXPECT_EQ(draws, 210'000U);
+  EXPECT_EQ(differences, 0U);
+}
+
+TEST(Binomial, AtHazardDegenerateCasesNeedNoDraw) {
+  RandomStream stream({23, 0}, {0, 0, 0});
+  EXPECT_EQ(binomial_at_hazard(stream, 0, 0.5), 0U);
+  EXPECT_EQ(binomial_at_hazard(stream, 1000, 0.0), 0U);
+  EXPECT_EQ(binomial_at_hazard(stream, 1000, -0.5), 0U);
+  EXPECT_EQ(binomial_at_hazard(stream, 1000, std::numeric_limits<double>::quiet_NaN()), 0U);
+  EXPECT_EQ(binomial_at_hazard(stream, 1000, std::numeric_limits<double>::infinity()), 1000U);
+  RandomStream fresh({23, 0}, {0, 0, 0});
+  EXPECT_EQ(stream.next_u64(), fresh.next_u64());
+}
+
 }  // namespace
 }  // namespace seccoop::sim
