@@ -213,15 +213,23 @@ fs::path ResultsFile::partial_path_for(const fs::path& final_path) {
 
 ResultsFile::ResultsFile(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ResultsFile::ResultsFile(ResultsFile&&) noexcept = default;
-ResultsFile& ResultsFile::operator=(ResultsFile&&) noexcept = default;
-ResultsFile::~ResultsFile() {
+ResultsFile& ResultsFile::operator=(ResultsFile&& other) noexcept {
+  if (this != &other) {
+    write_held_rows_before_close();
+    impl_ = std::move(other.impl_);
+  }
+  return *this;
+}
+ResultsFile::~ResultsFile() { write_held_rows_before_close(); }
+
+void ResultsFile::write_held_rows_before_close() noexcept {
   // What a job that stops without committing has written stays readable, as HDF5 would have
   // kept it in its chunk cache and written it on close. Rows not yet flushed are never marked
   // complete (run_blocks.hpp), so a failure here loses nothing a resume relies on.
   if (!impl_ || !impl_->file.valid()) return;
   try {
     impl_->write_held_rows();
-  } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw
+  } catch (...) {  // NOLINT(bugprone-empty-catch): closing must not throw
   }
 }
 

@@ -145,6 +145,9 @@ class ResultsFile {
   };
 
   explicit ResultsFile(std::unique_ptr<Impl> impl);
+  /// Stores rows still gathered for a whole chunk (sim/io/chunk_assembly.hpp) through HDF5,
+  /// as a close would have stored rows in HDF5's chunk cache; errors are dropped.
+  void write_held_rows_before_close() noexcept;
   void write_rows(std::string_view name, std::size_t first_row, std::size_t row_count,
                   Values values);
   void write_all(std::string_view name, Values values);
