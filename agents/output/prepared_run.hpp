@@ -3,7 +3,8 @@
 // simulated the run. The file has a single writer (HDF5 is not thread-safe), so everything
 // that does not need the file — striding the weeks, padding the axes, and compressing the
 // rows stored one chunk per run (sim/io/chunk_filter.hpp) — happens on the workers, in
-// parallel; the writer only stores bytes.
+// parallel. The writer stores those bytes, and compresses only the chunks that group 16 runs
+// once their last row arrives (sim/io/chunk_assembly.hpp).
 #include <cstddef>
 #include <vector>
 

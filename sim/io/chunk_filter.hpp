@@ -1,9 +1,10 @@
 #pragma once
 // The filters the results file declares for numbers (shuffle, then deflate at kDeflateLevel),
 // applied to one chunk outside HDF5. Worker threads compress a run's rows this way while they
-// still hold them, so the single writer thread only stores bytes (H5Dwrite_chunk) instead of
-// compressing every run serially. Readers cannot tell such a chunk from one HDF5 filtered:
-// the stored bytes decode through the same filter pipeline.
+// still hold them, so the single writer thread stores their bytes (H5Dwrite_chunk) instead of
+// compressing every run serially; the writer uses it too for chunks that group several runs
+// (chunk_assembly.hpp), faster than HDF5's filter on noisy planes. Readers cannot tell such a
+// chunk from one HDF5 filtered: the stored bytes decode through the same filter pipeline.
 #include <cstddef>
 #include <span>
 #include <vector>
