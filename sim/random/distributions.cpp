@@ -145,8 +145,9 @@ constexpr std::uint64_t kMostTrialsBySquaring = 16;
 double probability_of_no_success(std::uint64_t trials, double p,
                                  std::optional<double> log_q) noexcept {
   if (trials > kMostTrialsBySquaring) {
-    // exp(n log1p(-p)): accurate for tiny p.
-    return std::exp(static_cast<double>(trials) * log_q.value_or(std::log1p(-p)));
+    // exp(n log1p(-p)): accurate for tiny p. (Not value_or: it would compute the log1p always.)
+    const double log_of_q = log_q.has_value() ? *log_q : std::log1p(-p);
+    return std::exp(static_cast<double>(trials) * log_of_q);
   }
   double base = 1.0 - p;
   double result = 1.0;
