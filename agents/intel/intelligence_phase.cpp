@@ -13,9 +13,10 @@ namespace seccoop::agents {
 
 namespace {
 
-/// Priority of each cartel for one country's agencies: US agencies weigh fentanyl, Mexican
-/// bodies violence (last week's conflict deaths; members before any death is recorded).
-void threat(const RunState& s, Country country, std::vector<double>& result) {
+/// Each cartel's share of the fentanyl trade and of the violence (last week's conflict
+/// deaths; members before any death is recorded): what both countries' priorities weigh,
+/// worked out once a week for the two.
+void threat_shares(const RunState& s, IntelScratch& scratch) {
   const std::size_t n = s.cartels.count;
   const double fentanyl_total =
       std::accumulate(s.cartels.fentanyl_share.begin(),
@@ -26,13 +27,27 @@ void threat(const RunState& s, Country country, std::vector<double>& result) {
   const std::vector<double>& violence = deaths_total > 0.0 ? s.flows.deaths : s.cartels.members;
   double violence_total = 0.0;
   for (std::size_t c = 0; c < n; ++c) violence_total += violence[c];
+  scratch.fentanyl_share.assign(n, 0.0);
+  scratch.violence_share.assign(n, 0.0);
+  for (std::size_t c = 0; c < n; ++c) {
+    if (fentanyl_total > 0.0) {
+      scratch.fentanyl_share[c] = s.cartels.fentanyl_share[c] / fentanyl_total;
+    }
+    if (violence_total > 0.0) scratch.violence_share[c] = violence[c] / violence_total;
+  }
+}
+
+/// Priority of each cartel for one country's agencies: US agencies weigh fentanyl, Mexican
+/// bodies violence; 0 for a cartel without members.
+void threat(const RunState& s, Country country, std::vector<double>& result) {
+  const IntelScratch& scratch = s.intel_scratch;
+  const std::size_t n = s.cartels.count;
   const double fentanyl_weight = country == Country::us ? 0.75 : 0.25;
   result.assign(n, 0.0);
   for (std::size_t c = 0; c < n; ++c) {
     if (s.cartels.members[c] <= 0.0) continue;
-    const double f = fentanyl_total > 0.0 ? s.cartels.fentanyl_share[c] / fentanyl_total : 0.0;
-    const double v = violence_total > 0.0 ? violence[c] / violence_total : 0.0;
-    result[c] = fentanyl_weight * f + (1.0 - fentanyl_weight) * v;
+    result[c] = fentanyl_weight * scratch.fentanyl_share[c] +
+                (1.0 - fentanyl_weight) * scratch.violence_share[c];
   }
 }
 
@@ -58,6 +73,7 @@ void top_targets(const std::vector<double>& threat_by_cartel, std::size_t k,
 void choose_targets(RunState& s) {
   IntelScratch& scratch = s.intel_scratch;
   const auto k = static_cast<std::size_t>(s.parameters.intel.targets_per_actor);
+  threat_shares(s, scratch);
   threat(s, Country::us, scratch.threat);
   top_targets(scratch.threat, k, scratch.us_targets);
   threat(s, Country::mx, scratch.threat);

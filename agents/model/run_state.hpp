@@ -58,6 +58,8 @@ struct ActorState {
 
 /// Buffers the intelligence phase refills every week, kept so that a week allocates nothing.
 struct IntelScratch {
+  std::vector<double> fentanyl_share;     // by cartel slot: of the cartels' fentanyl trade
+  std::vector<double> violence_share;     // by cartel slot: of last week's deaths (or members)
   std::vector<double> threat;             // by cartel slot, for one country
   std::vector<std::uint32_t> us_targets;  // this week's priorities of US agencies
   std::vector<std::uint32_t> mx_targets;  // and of Mexican bodies
