@@ -9,6 +9,7 @@
 #include "sim/io/dataset_io.hpp"
 #include "sim/io/hdf5_errors.hpp"
 #include "sim/io/hdf5_handle.hpp"
+#include "sim/io/hdf5_types.hpp"
 
 namespace seccoop::sim::io::detail {
 
@@ -43,29 +44,15 @@ std::size_t filtered_rows_per_chunk(hid_t dataset, const std::filesystem::path& 
   return static_cast<std::size_t>(chunk.front());
 }
 
-namespace {
-
-/// Rows [first_row, first_row + row_count) through H5Dwrite (HDF5 filters their chunk).
-void write_through_hdf5(hid_t dataset, hid_t memory_type, std::size_t first_row,
-                        std::size_t row_count, const std::byte* data,
-                        const std::filesystem::path& path, std::string_view name) {
-  const Selection selection = select_rows(dataset, RowRange{first_row, row_count}, path, name);
-  write_selection(dataset, selection, memory_type, data, path, name);
-}
-
-}  // namespace
-
-ChunkAssembly::ChunkAssembly(std::size_t rows_per_chunk, std::size_t row_bytes,
-                             std::size_t element_bytes)
+ChunkAssembly::ChunkAssembly(std::size_t rows_per_chunk, std::size_t row_bytes, ValueType type)
     : rows_per_chunk_(rows_per_chunk),
       row_bytes_(row_bytes),
-      element_bytes_(element_bytes),
+      type_(type),
       held_(rows_per_chunk * row_bytes) {}
 
-void ChunkAssembly::write(hid_t dataset, hid_t memory_type, std::size_t first_row,
-                          std::size_t row_count, std::span<const std::byte> bytes,
-                          std::size_t rows_in_dataset, const std::filesystem::path& path,
-                          std::string_view name) {
+void ChunkAssembly::write(hid_t dataset, std::size_t first_row, std::size_t row_count,
+                          std::span<const std::byte> bytes, std::size_t rows_in_dataset,
+                          const std::filesystem::path& path, std::string_view name) {
   std::size_t done = 0;
   while (done < row_count) {
     const std::size_t row = first_row + done;
@@ -75,11 +62,11 @@ void ChunkAssembly::write(hid_t dataset, hid_t memory_type, std::size_t first_ro
     const std::span<const std::byte> piece = bytes.subspan(done * row_bytes_, rows * row_bytes_);
     done += rows;
     if (held_rows_ == 0 || chunk != chunk_ || within != held_rows_) {
-      write_held(dataset, memory_type, path, name);
+      write_held(dataset, path, name);
       const bool whole_chunk_ahead =
           within == 0 && (chunk + 1) * rows_per_chunk_ <= rows_in_dataset;
       if (!whole_chunk_ahead) {
-        write_through_hdf5(dataset, memory_type, row, rows, piece.data(), path, name);
+        write_through_hdf5(dataset, row, rows, piece.data(), path, name);
         continue;
       }
       chunk_ = chunk;
@@ -97,20 +84,27 @@ void ChunkAssembly::write(hid_t dataset, hid_t memory_type, std::size_t first_ro
   }
 }
 
-void ChunkAssembly::write_held(hid_t dataset, hid_t memory_type, const std::filesystem::path& path,
+void ChunkAssembly::write_held(hid_t dataset, const std::filesystem::path& path,
                                std::string_view name) {
   if (held_rows_ == 0) return;
   const std::size_t rows = held_rows_;
   held_rows_ = 0;  // not retried after a failure (the error names what failed)
-  write_through_hdf5(dataset, memory_type, chunk_ * rows_per_chunk_, rows, held_.data(), path,
-                     name);
+  write_through_hdf5(dataset, chunk_ * rows_per_chunk_, rows, held_.data(), path, name);
+}
+
+void ChunkAssembly::write_through_hdf5(hid_t dataset, std::size_t first_row, std::size_t row_count,
+                                       const std::byte* data, const std::filesystem::path& path,
+                                       std::string_view name) const {
+  const Selection selection = select_rows(dataset, RowRange{first_row, row_count}, path, name);
+  const DatatypeHandle memory_type = memory_type_for(type_);
+  write_selection(dataset, selection, memory_type.get(), data, path, name);
 }
 
 void ChunkAssembly::store_whole_chunk(hid_t dataset, std::span<const std::byte> chunk_bytes,
                                       const std::filesystem::path& path,
                                       std::string_view name) const {
   write_row_chunk(dataset, chunk_ * rows_per_chunk_, rows_per_chunk_,
-                  filter_chunk(chunk_bytes, element_bytes_), path, name);
+                  filter_chunk(chunk_bytes, stored_element_bytes(type_)), path, name);
 }
 
 }  // namespace seccoop::sim::io::detail

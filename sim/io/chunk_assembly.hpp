@@ -22,6 +22,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/io/schema.hpp"
+
 namespace seccoop::sim::io::detail {
 
 /// The dataset's rows per chunk when its chunks hold whole rows (every other axis complete)
@@ -33,29 +35,32 @@ namespace seccoop::sim::io::detail {
 class ChunkAssembly {
  public:
   /// `rows_per_chunk` from filtered_rows_per_chunk() (> 0); rows of `row_bytes` bytes made of
-  /// elements of `element_bytes` bytes.
-  ChunkAssembly(std::size_t rows_per_chunk, std::size_t row_bytes, std::size_t element_bytes);
+  /// numbers of type `type`.
+  ChunkAssembly(std::size_t rows_per_chunk, std::size_t row_bytes, ValueType type);
 
-  /// Writes rows [first_row, first_row + row_count) from `bytes` (the rows' values, in the
-  /// file's byte order; `memory_type` describes them for H5Dwrite). `rows_in_dataset` is the
-  /// dataset's current extent along its first axis.
-  void write(hid_t dataset, hid_t memory_type, std::size_t first_row, std::size_t row_count,
+  /// Writes rows [first_row, first_row + row_count) from `bytes` (the rows' values, native and
+  /// so in the file's byte order). `rows_in_dataset` is the dataset's current extent along its
+  /// first axis.
+  void write(hid_t dataset, std::size_t first_row, std::size_t row_count,
              std::span<const std::byte> bytes, std::size_t rows_in_dataset,
              const std::filesystem::path& path, std::string_view name);
 
   /// Writes the rows gathered so far through H5Dwrite (their chunk is not whole yet).
-  void write_held(hid_t dataset, hid_t memory_type, const std::filesystem::path& path,
-                  std::string_view name);
+  void write_held(hid_t dataset, const std::filesystem::path& path, std::string_view name);
 
   [[nodiscard]] bool holds_rows() const noexcept { return held_rows_ > 0; }
 
  private:
   void store_whole_chunk(hid_t dataset, std::span<const std::byte> chunk_bytes,
                          const std::filesystem::path& path, std::string_view name) const;
+  /// Rows [first_row, first_row + row_count) through H5Dwrite (HDF5 filters their chunk).
+  void write_through_hdf5(hid_t dataset, std::size_t first_row, std::size_t row_count,
+                          const std::byte* data, const std::filesystem::path& path,
+                          std::string_view name) const;
 
   std::size_t rows_per_chunk_;
   std::size_t row_bytes_;
-  std::size_t element_bytes_;
+  ValueType type_;
   std::size_t chunk_ = 0;      // the chunk being gathered (its first row / rows_per_chunk_)
   std::size_t held_rows_ = 0;  // its first held_rows_ rows are in held_
   std::vector<std::byte> held_;

@@ -69,15 +69,13 @@ struct ResultsFile::Impl {
     const std::size_t element_bytes = detail::stored_element_bytes(variable.type);
     const std::size_t row_bytes =
         std::accumulate(shape.begin() + 1, shape.end(), element_bytes, std::multiplies<>());
-    return &assemblies.try_emplace(variable.name, rows, row_bytes, element_bytes).first->second;
+    return &assemblies.try_emplace(variable.name, rows, row_bytes, variable.type).first->second;
   }
 
   /// Writes every partly gathered chunk's rows through HDF5: before a flush, and on close.
   void write_held_rows() {
     for (auto& [name, assembly] : assemblies) {
-      if (!assembly.holds_rows()) continue;
-      const detail::DatatypeHandle memory_type = detail::memory_type_for(variable(name).type);
-      assembly.write_held(dataset(name), memory_type.get(), partial_path, name);
+      if (assembly.holds_rows()) assembly.write_held(dataset(name), partial_path, name);
     }
   }
 };
@@ -282,10 +280,9 @@ void ResultsFile::write_rows(std::string_view name, std::size_t first_row, std::
   check_values(variable, values.type, row_count * product(impl.schema.shape_of(variable), 1),
                values.count);
   if (detail::ChunkAssembly* assembly = impl.assembly(variable)) {
-    const detail::DatatypeHandle memory_type = detail::memory_type_for(values.type);
     const std::span bytes(static_cast<const std::byte*>(values.data),
                           values.count * detail::stored_element_bytes(values.type));
-    assembly->write(impl.dataset(name), memory_type.get(), first_row, row_count, bytes,
+    assembly->write(impl.dataset(name), first_row, row_count, bytes,
                     impl.schema.shape_of(variable).front(), impl.partial_path, name);
     return;
   }
