@@ -1,7 +1,8 @@
 // filter_chunk must produce what HDF5's shuffle + deflate filters decode: a zlib stream of the
 // shuffled bytes. Checked here by inflating with zlib and unshuffling by hand, for element
 // sizes the results file uses, sizes that are not a multiple of the 16-element fast path, and
-// the plane codings (noise stored, runs, full deflate).
+// the plane codings (noise stored, runs, full deflate), in chunks small enough for one zlib
+// state and large enough to need several.
 #include "sim/io/chunk_filter.hpp"
 
 #include <gtest/gtest.h>
@@ -52,7 +53,9 @@ void expect_round_trip(const std::vector<std::byte>& raw, std::size_t element_by
 TEST(ChunkFilter, DecodesToTheInputForEveryMixOfPlanes) {
   std::mt19937_64 random(7);  // a fixed seed: the test data never changes
   std::uniform_real_distribution<double> uniform(0.0, 1.0);
-  for (const std::size_t elements : {0U, 1U, 2U, 15U, 16U, 17U, 1000U, 4099U}) {
+  // 40,000 and 100,000 elements: planes cut into pieces of fresh zlib state, at plane
+  // boundaries and inside planes.
+  for (const std::size_t elements : {0U, 1U, 2U, 15U, 16U, 17U, 1000U, 4099U, 40000U, 100000U}) {
     std::vector<double> mixed(elements);
     for (std::size_t i = 0; i < elements; ++i) {
       // Noise planes, counts, runs of zeros, and a constant then large reals.
