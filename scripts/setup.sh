@@ -10,7 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(
   build-essential cmake ninja-build git pkg-config
   libboost-graph-dev libtbb-dev libyaml-cpp-dev libhdf5-dev hdf5-tools
-  librandom123-dev libcli11-dev libfmt-dev libdeflate-dev libgtest-dev libbenchmark-dev
+  librandom123-dev libcli11-dev libfmt-dev libdeflate-dev libisal-dev libgtest-dev libbenchmark-dev
   python3 python3-numpy python3-xarray python3-h5netcdf python3-netcdf4 netcdf-bin
   python3-matplotlib python3-scipy python3-h5py
   # Clusters (docs/cluster.md): MPI for `run --mpi` (the dev preset builds with it), and a

@@ -1,7 +1,6 @@
 #include "sim/io/chunk_filter.hpp"
 
 #include <libdeflate.h>
-#include <zlib.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -11,14 +10,16 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <string>
+#include <vector>
 
-#include "sim/config/diagnostics.hpp"
-#include "sim/io/chunk_layout.hpp"
+#include "sim/io/raw_deflate.hpp"
 
 namespace seccoop::sim::io {
 
 namespace {
+
+using detail::PlaneCoding;
+using detail::PlaneSegment;
 
 /// HDF5's shuffle of 8-byte elements, 16 at a time where SSE2 is there (every x86-64): four
 /// rounds of byte interleaves transpose 16 elements x 8 bytes into 8 planes x 16 bytes, about
@@ -73,23 +74,6 @@ std::vector<std::byte> shuffled(std::span<const std::byte> raw, std::size_t elem
   return out;
 }
 
-/// How a byte plane is deflated. The stream stays one zlib stream whatever the mix: HDF5's
-/// deflate filter inflates it as any other.
-enum class PlaneCoding {
-  /// Stored blocks: the plane is noise (low mantissa bytes of real-valued series such as
-  /// trust or regional homicides). Deflate cannot shrink it by more than a percent or two and
-  /// spends most of its time on such planes: on the default world's series they were 45% of
-  /// the compression time for 1% of the savings.
-  stored,
-  /// Run-length matching only: low byte planes with structure, which in simulated doubles is
-  /// runs (zeros of integral counts, constant or unused slots); the full match search finds
-  /// little more there and costs twice the time.
-  run_length,
-  /// zlib level kDeflateLevel: the top planes (sign, exponent, leading mantissa), which repeat
-  /// at long distances.
-  full,
-};
-
 /// Whether a plane looks like noise, judged from up to kNoiseSample bytes spread over it:
 /// nearly uniform byte values (order-0 entropy of the sample at least kNoiseEntropyBits) and
 /// almost no byte equal to the next. Either kind of structure keeps deflate. On a sample of
@@ -133,64 +117,34 @@ PlaneCoding choose_coding(std::span<const std::byte> plane, std::size_t plane_in
   return PlaneCoding::full;
 }
 
-void check(int status, const char* what) {
-  if (status != Z_OK && status != Z_STREAM_END) {
-    throw InternalError(std::string("zlib could not compress a chunk: ") + what);
-  }
-}
-
-constexpr int kWindowBits = 15;
 /// RFC 1950 header: deflate with a 32 KiB window (0x78), no dictionary, "fastest" level,
 /// check bits making the pair a multiple of 31 (0x01), as zlib writes it at level 1.
 constexpr std::array<std::byte, 2> kZlibHeader = {std::byte{0x78}, std::byte{0x01}};
 constexpr std::size_t kAdlerBytes = 4;
 
-/// Input per zlib state. zlib keeps two windows of input and, once the input passes twice the
-/// window less its lookahead (262 bytes, MIN_LOOKAHEAD), slides it down and rewrites every
-/// entry of its hash and chain tables (32 Ki each at memLevel 8) for each further window:
-/// about 0.6 ns per input byte, 31% of zlib's time on a 280 KB chunk of `members` (perf).
-/// Fewer bytes than that never slide. Matches do not reach across pieces: nothing is lost
-/// between byte planes, which do not repeat one another, and within a plane longer than a
-/// piece only matches across the cut (at most one window back) are.
-constexpr std::size_t kPieceBytes = 2 * (std::size_t{1} << kWindowBits) - 262 - 1;
-/// What each piece (and each change of coding) may add: block headers, the empty stored
-/// block of a sync flush (5 bytes), a partial byte.
-constexpr std::size_t kPieceOverheadBytes = 64;
-
-struct CodingParameters {
-  int level;
-  int strategy;
-};
-
-CodingParameters parameters_of(PlaneCoding coding) {
-  const auto level = static_cast<int>(detail::kDeflateLevel);
-  switch (coding) {
-    case PlaneCoding::stored:
-      return {.level = Z_NO_COMPRESSION, .strategy = Z_DEFAULT_STRATEGY};
-    case PlaneCoding::run_length:
-      return {.level = level, .strategy = Z_RLE};
-    case PlaneCoding::full:
-      break;
-  }
-  return {.level = level, .strategy = Z_DEFAULT_STRATEGY};
-}
-
 }  // namespace
 
+std::span<const DeflateEngine> available_deflate_engines() {
+  static const std::vector<DeflateEngine> engines =
+      detail::isal_built() ? std::vector{DeflateEngine::zlib, DeflateEngine::isal}
+                           : std::vector{DeflateEngine::zlib};
+  return engines;
+}
+
 std::vector<std::byte> filter_chunk(std::span<const std::byte> raw, std::size_t element_bytes) {
-  std::vector<std::byte> input = shuffled(raw, element_bytes);
+  return filter_chunk(raw, element_bytes, available_deflate_engines().back());
+}
+
+std::vector<std::byte> filter_chunk(std::span<const std::byte> raw, std::size_t element_bytes,
+                                    DeflateEngine engine) {
+  const std::vector<std::byte> input = shuffled(raw, element_bytes);
   const std::size_t elements = element_bytes == 0 ? 0 : raw.size() / element_bytes;
   const std::size_t planes = elements > 1 ? element_bytes : 1;
   const std::size_t plane_bytes = elements > 1 ? elements : input.size();
 
-  // Consecutive planes coded alike go to zlib together: every change of parameters ends a
-  // deflate block.
-  struct Segment {
-    std::size_t begin;
-    std::size_t end;
-    PlaneCoding coding;
-  };
-  std::vector<Segment> segments;
+  // Consecutive planes coded alike form one segment: every change of coding ends a deflate
+  // block. There is always one: a chunk has one plane at least, empty or not.
+  std::vector<PlaneSegment> segments;
   for (std::size_t p = 0; p < planes; ++p) {
     const std::size_t begin = p * plane_bytes;
     const std::size_t end = p + 1 == planes ? input.size() : begin + plane_bytes;
@@ -203,56 +157,19 @@ std::vector<std::byte> filter_chunk(std::span<const std::byte> raw, std::size_t 
     }
   }
 
-  // zlib deflates raw blocks and the zlib framing (RFC 1950) is written here: the checksum
-  // comes from libdeflate's vectorised Adler-32, a tenth of zlib's own time on these chunks.
-  // The input goes to zlib in pieces of fewer than kPieceBytes, each from a fresh state
-  // (deflateReset) and ending on a byte boundary (Z_SYNC_FLUSH), so that their outputs join
-  // into one deflate stream and zlib never slides its window (see kPieceBytes).
-  z_stream stream{};
-  // There is always a segment: a chunk has one plane at least, empty or not.
-  const CodingParameters first = parameters_of(segments.front().coding);
-  check(deflateInit2(&stream, first.level, Z_DEFLATED, -kWindowBits, 8, first.strategy), "init");
-  const std::size_t pieces = input.size() / kPieceBytes + segments.size() + 1;
-  std::vector<std::byte> out(kZlibHeader.size() +
-                             deflateBound(&stream, static_cast<uLong>(input.size())) +
-                             kPieceOverheadBytes * pieces + kAdlerBytes);
-  std::ranges::copy(kZlibHeader, out.begin());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data() + kZlibHeader.size());
-  stream.avail_out = static_cast<uInt>(out.size() - kZlibHeader.size() - kAdlerBytes);
-  int status = Z_OK;
-  std::size_t piece_bytes = 0;  // input given to the current piece
-  for (std::size_t s = 0; s < segments.size() && status == Z_OK; ++s) {
-    if (s > 0) {
-      const CodingParameters next = parameters_of(segments[s].coding);
-      status = deflateParams(&stream, next.level, next.strategy);
-    }
-    std::size_t begin = segments[s].begin;
-    while (status == Z_OK && begin < segments[s].end) {
-      if (piece_bytes == kPieceBytes) {
-        status = deflate(&stream, Z_SYNC_FLUSH);
-        if (status == Z_OK) status = deflateReset(&stream);  // keeps level and strategy
-        piece_bytes = 0;
-        continue;
-      }
-      const std::size_t take = std::min(segments[s].end - begin, kPieceBytes - piece_bytes);
-      stream.next_in = reinterpret_cast<Bytef*>(input.data() + begin);
-      stream.avail_in = static_cast<uInt>(take);
-      status = deflate(&stream, Z_NO_FLUSH);
-      begin += take;
-      piece_bytes += take;
-    }
+  // The engines write raw deflate blocks and the zlib framing (RFC 1950) is written here: the
+  // checksum comes from libdeflate's vectorised Adler-32, a tenth of zlib's own time on these
+  // chunks.
+  std::vector<std::byte> out(kZlibHeader.begin(), kZlibHeader.end());
+  if (engine == DeflateEngine::isal) {
+    detail::append_deflated_with_isal(input, segments, out);
+  } else {
+    detail::append_deflated_with_zlib(input, segments, out);
   }
-  if (status == Z_OK) status = deflate(&stream, Z_FINISH);
-  const auto* const deflated_end = reinterpret_cast<const std::byte*>(stream.next_out);
-  deflateEnd(&stream);
-  if (status != Z_STREAM_END) check(status == Z_OK ? Z_BUF_ERROR : status, "deflate");
-  const auto deflated = static_cast<std::size_t>(deflated_end - out.data()) - kZlibHeader.size();
   const std::uint32_t adler = libdeflate_adler32(1, input.data(), input.size());
-  std::byte* trailer = out.data() + kZlibHeader.size() + deflated;
   for (std::size_t b = 0; b < kAdlerBytes; ++b) {  // big-endian
-    trailer[b] = static_cast<std::byte>(adler >> (8 * (kAdlerBytes - 1 - b)));
+    out.push_back(static_cast<std::byte>(adler >> (8 * (kAdlerBytes - 1 - b))));
   }
-  out.resize(kZlibHeader.size() + deflated + kAdlerBytes);
   return out;
 }
 
