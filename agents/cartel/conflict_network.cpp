@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -120,14 +122,33 @@ void ConflictNetwork::set_multipliers(std::span<const double> multiplier) {
   factors_stale_ = false;
 }
 
+// The scatter below is bound by loads: each term reads its two cartel indices, its factor, a
+// member count and (after a cartel's first term) the sum so far. Reading both indices as one
+// 8-byte word and splitting it with a shift saves a load per term: the core-only run
+// 0.485 -> 0.462 ms side by side (medians of ten alternations of five repetitions).
+inline std::pair<std::uint32_t, std::uint32_t> ConflictNetwork::ends_of(const Term& term) noexcept {
+  static_assert(offsetof(Term, source) == offsetof(Term, into) + sizeof(std::uint32_t));
+  std::uint64_t both = 0;
+  std::memcpy(&both, reinterpret_cast<const std::byte*>(&term) + offsetof(Term, into), sizeof both);
+  if constexpr (std::endian::native == std::endian::little) {
+    return {static_cast<std::uint32_t>(both), static_cast<std::uint32_t>(both >> 32U)};
+  } else {
+    return {static_cast<std::uint32_t>(both >> 32U), static_cast<std::uint32_t>(both)};
+  }
+}
+
 void ConflictNetwork::add_rivalry_sums(const double* __restrict members,
                                        double* __restrict rivals) const {
   const Term* term = terms_.data();
   // 0.0 + t, not t: the sum starts from +0.0, as a running sum does (0.0 + -0.0 is +0.0).
-  for (std::size_t k = 0; k < stored_end_; ++k)
-    rivals[term[k].into] = 0.0 + term[k].factor * members[term[k].source];
-  for (std::size_t k = stored_end_; k < added_end_; ++k)
-    rivals[term[k].into] += term[k].factor * members[term[k].source];
+  for (std::size_t k = 0; k < stored_end_; ++k) {
+    const auto [into, source] = ends_of(term[k]);
+    rivals[into] = 0.0 + term[k].factor * members[source];
+  }
+  for (std::size_t k = stored_end_; k < added_end_; ++k) {
+    const auto [into, source] = ends_of(term[k]);
+    rivals[into] += term[k].factor * members[source];
+  }
   for (const Hub& hub : hubs_) {
     double sum = 0.0;
     for (std::uint32_t k = hub.begin; k < hub.end; ++k)

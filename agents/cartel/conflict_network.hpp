@@ -19,6 +19,7 @@
 // the same order, and stored once.
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "agents/network/cartel_network.hpp"
@@ -78,6 +79,8 @@ class ConflictNetwork {
   };
 
   void order_terms(std::size_t cartel_count);
+  /// into and source of `term`, read as one 8-byte word (conflict_network.cpp says why).
+  static std::pair<std::uint32_t, std::uint32_t> ends_of(const Term& term) noexcept;
 
   std::vector<Rivalry> rivalry_;
   // Each rivalry's two terms (into first, then into second), in rivalry index order per sum:
