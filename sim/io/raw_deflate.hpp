@@ -32,7 +32,7 @@ struct PlaneSegment {
 };
 
 /// Appends to `out` the raw deflate stream of `input`, segment by segment (the segments cover
-/// the input in order; there is at least one), ending with a final block. Throw InternalError
+/// the input in order; there is at least one), ending with a final block. Throws InternalError
 /// if the library fails.
 void append_deflated_with_zlib(std::span<const std::byte> input,
                                std::span<const PlaneSegment> segments, std::vector<std::byte>& out);
