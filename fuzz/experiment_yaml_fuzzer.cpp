@@ -16,7 +16,7 @@
 
 namespace {
 
-const std::filesystem::path kStandsFor =
+const std::filesystem::path stands_for =
     std::filesystem::path(SECCOOP_SOURCE_DIR) / "configs" / "experiments" / "fuzz-input.yaml";
 
 }  // namespace
@@ -29,13 +29,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (text.find("generator") != std::string::npos) return 0;
   seccoop::agents::Experiment experiment;
   try {
-    experiment = seccoop::agents::load_experiment_text(text, kStandsFor, {});
+    experiment = seccoop::agents::load_experiment_text(text, stands_for, {});
   } catch (const seccoop::sim::UserError&) {
     return 0;  // the clear error bad input must give
   }
   const std::string resolved = seccoop::agents::resolved_yaml(experiment);
   try {
-    static_cast<void>(seccoop::agents::load_experiment_text(resolved, kStandsFor, {}));
+    static_cast<void>(seccoop::agents::load_experiment_text(resolved, stands_for, {}));
   } catch (const seccoop::sim::UserError& error) {
     std::fprintf(stderr, "the resolved YAML of an accepted experiment is refused:\n%s\n---\n%s\n",
                  error.what(), resolved.c_str());

@@ -30,12 +30,12 @@ start=$SECONDS
 CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSECCOOP_BUILD_FUZZERS=ON -DSECCOOP_BUILD_TESTS=OFF -DSECCOOP_BUILD_BENCHMARKS=OFF \
   -DSECCOOP_CHECK_INVARIANTS=ON >/dev/null
-cmake --build "$build" --target experiment_yaml_fuzzer csv_fuzzer
+cmake --build "$build" --target experiment_yaml_fuzzer csv_fuzzer chunk_filter_fuzzer
 echo "fuzzers: build: $((SECONDS - start)) s"
 
 mkdir -p "$build/artifacts"
 status=0
-for target in experiment_yaml csv; do
+for target in experiment_yaml csv chunk_filter; do
   corpus="$build/corpus/$target"
   mkdir -p "$corpus"
   log="$build/$target.log"
