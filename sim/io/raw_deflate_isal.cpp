@@ -19,13 +19,17 @@ namespace seccoop::sim::io::detail {
 
 namespace {
 
+/// A stored block holds at most 2^16 - 1 bytes (its LEN field) behind a 5-byte header (the
+/// BFINAL/BTYPE byte on a byte boundary, LEN, NLEN).
+constexpr std::size_t kLargestStoredBlock = 65535;
+constexpr std::size_t kStoredHeaderBytes = 5;
+
 /// Appends stored blocks holding `bytes` (RFC 1951, 3.2.4): BFINAL, BTYPE 00 and padding to
 /// the byte boundary in one byte, LEN and its complement NLEN (little-endian), the bytes. The
 /// stream is on a byte boundary before each: the previous block was stored, or igzip's flush
 /// aligned it. Writes one empty block for no bytes, so that a final block is always there.
 void append_stored_blocks(std::span<const std::byte> bytes, bool final,
                           std::vector<std::byte>& out) {
-  constexpr std::size_t kLargestStoredBlock = 65535;
   std::size_t begin = 0;
   do {
     const std::size_t length = std::min(kLargestStoredBlock, bytes.size() - begin);
@@ -57,11 +61,9 @@ struct IgzipBuffers {
 /// igzip's output would not fit in the stored size plus headers (then storing is as good).
 bool append_igzip_blocks(std::span<const std::byte> bytes, bool final, IgzipBuffers& buffers,
                          std::vector<std::byte>& out) {
-  constexpr std::size_t kHeaderBytesPerBlock = 5;
-  constexpr std::size_t kLargestStoredBlock = 65535;
   const std::size_t start = out.size();
   const std::size_t capacity =
-      bytes.size() + kHeaderBytesPerBlock * (bytes.size() / kLargestStoredBlock + 2) + 64;
+      bytes.size() + kStoredHeaderBytes * (bytes.size() / kLargestStoredBlock + 2) + 64;
   out.resize(start + capacity);
   isal_zstream& stream = *buffers.stream;
   isal_deflate_stateless_init(&stream);
