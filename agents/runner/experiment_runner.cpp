@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "agents/output/results_layout.hpp"
+#include "agents/runner/partial_salvage.hpp"
 #include "agents/runner/resume_check.hpp"
 #include "agents/runner/run_context.hpp"
 #include "agents/runner/run_rows.hpp"
@@ -51,10 +52,17 @@ OpenFile resume_file(const RunContext& context, const RunOptions& options,
   std::vector<RunRows> rows;
   std::vector<std::string> notes;
   std::string history;
-  {  // Read what the interrupted job left, and close the file before reopening it to write.
+  {  // Before anything is written: the file holds this experiment's runs (or this shard's).
     const sim::io::ResultsReader reader(partial);
     check_same_experiment(reader, context.yaml, context.experiment.file);
     check_same_shard(reader, options.shard);
+    check_same_layout(reader.schema(), results_schema(context.experiment, context.worlds), partial);
+  }
+  if (auto salvaged = salvage_damaged_partial(context, options.output)) {
+    notes.push_back(std::move(*salvaged));
+  }
+  {  // Read what the interrupted job left, and close the file before reopening it to write.
+    const sim::io::ResultsReader reader(partial);
     rows = rows_not_completed(reader, runs.size, runs.first);
     const std::string revision = text_attribute(reader, "source_revision");
     if (revision != kSourceRevision) {
@@ -67,7 +75,6 @@ OpenFile resume_file(const RunContext& context, const RunOptions& options,
     if (!history.empty()) history += "\n";
   }
   auto file = sim::io::ResultsFile::open_partial(options.output);
-  check_same_layout(file.schema(), results_schema(context.experiment, context.worlds), partial);
   if (file.dimension_size("run") < runs.size) file.resize("run", runs.size);
   file.set_attribute({"history", history + utc_now_iso() + ": " + options.command_line +
                                      fmt::format(" (resumed: {} of {} runs were complete)",
@@ -120,11 +127,12 @@ ExperimentSummary run_experiment(const Experiment& experiment, const RunOptions&
   const RunContext context(experiment);
   OpenFile open = options.resume && partial_exists ? resume_file(context, options, runs)
                                                    : create_file(context, options, runs);
-  const std::size_t done =
-      compute_rows(open.file, context, open.pending, options.threads, options.progress);
-  open.file.commit();
-
+  const std::size_t done = compute_rows(open.file, context, open.pending, options.threads,
+                                        options.progress, options.stop_requested);
   ExperimentSummary summary = base;
+  summary.stopped = done < row_count(open.pending);
+  if (!summary.stopped) open.file.commit();  // else closed as it is: flushed, every block marked
+
   summary.runs_computed = done;
   summary.runs_kept = runs.size - row_count(open.pending);
   summary.notes = std::move(open.notes);

@@ -26,6 +26,9 @@ struct RunOptions {
   std::optional<sim::cluster::ShardSpec> shard;
   /// Called on the writer thread after each run is written (runs done, runs to do now).
   std::function<void(std::size_t, std::size_t)> progress;
+  /// Asked before each run starts; once true, the runs in progress are written and the file is
+  /// left as "<output>.partial" for --resume (ExperimentSummary::stopped).
+  std::function<bool()> stop_requested;
 };
 
 struct ExperimentSummary {
@@ -35,6 +38,7 @@ struct ExperimentSummary {
   std::size_t runs_computed = 0;   // simulated by this call
   std::size_t runs_kept = 0;       // found complete in the interrupted job's file and kept
   bool already_complete = false;   // resume found the final file complete: nothing was done
+  bool stopped = false;            // stop_requested: the file is still "<output>.partial"
   std::vector<std::string> notes;  // things the user should know (another build resumed...)
   double seconds = 0.0;
 };

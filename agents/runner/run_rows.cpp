@@ -88,7 +88,8 @@ std::uint64_t row_count(std::span<const RunRows> spans) {
 
 std::size_t compute_rows(sim::io::ResultsFile& file, const RunContext& context,
                          std::span<const RunRows> todo, std::size_t threads,
-                         const ProgressCallback& progress) {
+                         const ProgressCallback& progress,
+                         const std::function<bool()>& stop_requested) {
   CompletionBlocks blocks(file, runs_per_block(file.schema()));
   std::size_t done = 0;
   // The pipeline hands out positions in the rows to compute, in order, computed rather than
@@ -107,7 +108,8 @@ std::size_t compute_rows(sim::io::ResultsFile& file, const RunContext& context,
         blocks.add(assignment.row);
         ++done;
         if (progress) progress(done, rows.size());
-      });
+      },
+      stop_requested);
   blocks.close();
   return done;
 }

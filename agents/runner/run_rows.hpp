@@ -36,10 +36,12 @@ using ProgressCallback = std::function<void(std::size_t, std::size_t)>;
 
 /// Simulates `todo` (rows strictly increasing, inside the file) on `threads` threads and
 /// writes each run into its row, marking rows complete block by block; the last, possibly
-/// partial, block is marked before returning. Returns the number of runs written.
+/// partial, block is marked before returning. Returns the number of runs written: fewer than
+/// `todo` holds only when `stop_requested` returned true (the first ones, then).
 std::size_t compute_rows(sim::io::ResultsFile& file, const RunContext& context,
                          std::span<const RunRows> todo, std::size_t threads,
-                         const ProgressCallback& progress);
+                         const ProgressCallback& progress,
+                         const std::function<bool()>& stop_requested = nullptr);
 
 /// Grows the file for `runs`, starting at the first block boundary at or after its current
 /// end, so that no later write touches a chunk of rows already marked complete (rows skipped

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "app/commands/outcome_table.hpp"
 #include "app/commands/partial_repair.hpp"
 #include "app/commands/progress.hpp"
+#include "app/commands/stop_signals.hpp"
 #include "sim/io/results_file.hpp"
 
 namespace seccoop::app {
@@ -153,6 +155,20 @@ void print_summary(const agents::ExperimentSummary& summary, const fs::path& out
   print_run_notes(summary, output);
 }
 
+/// After a clean stop on a signal: what is kept and how to go on; the shell's exit code for
+/// a process ended by that signal (128 + its number), so that scripts see the interruption.
+int report_stop(const agents::ExperimentSummary& summary, const fs::path& output) {
+  const int signal = stop_signal();
+  for (const auto& note : summary.notes) fmt::print(stderr, "note: {}\n", note);
+  fmt::print(stderr,
+             "stopped by {}: {} of the file's {} runs are complete in '{}' ({} computed now); "
+             "finish them with the same command and --resume\n",
+             signal == SIGINT ? "SIGINT" : "SIGTERM", summary.runs_kept + summary.runs_computed,
+             summary.runs_in_file, sim::io::ResultsFile::partial_path_for(output).string(),
+             summary.runs_computed);
+  return 128 + signal;
+}
+
 int run_mpi(const RunArguments& arguments, const std::string& command_line) {
   if (!arguments.shard.empty()) {
     throw sim::UserError(
@@ -198,10 +214,12 @@ int run(const RunArguments& arguments, const std::string& command_line) {
       .resume = arguments.resume,
       .command_line = command_line,
       .shard = shard,
-      .progress = [&progress](std::size_t done, std::size_t total) {
-        progress.update(done, total);
-      }};
+      .progress = [&progress](std::size_t done,
+                              std::size_t total) { progress.update(done, total); },
+      .stop_requested = [] { return stop_signal() != 0; }};
+  catch_stop_signals();
   const auto summary = agents::run_experiment(experiment, options);
+  if (summary.stopped) return report_stop(summary, output);
   if (!arguments.quiet) {
     if (shard) {
       fmt::print(

@@ -155,4 +155,37 @@ std::vector<std::string> ResultsReader::read_strings(std::string_view variable,
   return impl_->strings(variable, detail::RowRange{first_row, row_count});
 }
 
+void ResultsReader::check_chunk_index(std::string_view name, std::size_t first_row,
+                                      std::size_t row_count) const {
+  const fs::path& path = impl_->path;
+  const std::string action = fmt::format("look up the chunks of variable '{}'", name);
+  const detail::DatasetHandle dataset = impl_->open(
+      name, [](ValueType) { return true; }, "any values");
+  const detail::PropertyListHandle creation(
+      detail::check_id(H5Dget_create_plist(dataset.get()), path, action));
+  const int rank = H5Pget_chunk(creation.get(), 0, nullptr);
+  if (rank <= 0) throw IoError(path, action, "it is not chunked");
+  std::vector<hsize_t> chunk(static_cast<std::size_t>(rank));
+  detail::check_status(H5Pget_chunk(creation.get(), rank, chunk.data()), path, action);
+  haddr_t end = 0;
+  detail::check_status(H5Fget_eoa(impl_->file.get(), &end), path, action);
+  std::vector<hsize_t> offset(chunk.size(), 0);
+  for (hsize_t row = first_row / chunk[0] * chunk[0]; row < first_row + row_count;
+       row += chunk[0]) {
+    offset[0] = row;
+    unsigned filters = 0;
+    haddr_t address = HADDR_UNDEF;
+    hsize_t size = 0;
+    detail::check_status(
+        H5Dget_chunk_info_by_coord(dataset.get(), offset.data(), &filters, &address, &size), path,
+        action);
+    if (address != HADDR_UNDEF && address + size > end) {
+      throw IoError(path, action,
+                    fmt::format("the chunk of row {} is indexed at bytes {}-{}, past the end of "
+                                "the file HDF5 recorded ({} bytes)",
+                                row, address, address + size, end));
+    }
+  }
+}
+
 }  // namespace seccoop::sim::io

@@ -17,6 +17,7 @@
 #include <atomic>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -27,9 +28,12 @@ namespace seccoop::sim {
 
 /// simulate(run_index) -> Result runs concurrently; write(run_index, Result&&) runs serially
 /// in increasing run order. `runs` lists the run indices to do, in order. The first exception
-/// (in run order) of either is rethrown after the runs in flight are dropped.
+/// (in run order) of either is rethrown after the runs in flight are dropped. Once
+/// `stop_requested` (if given) returns true, no further run is handed out; the runs in flight
+/// are still simulated and written, so the runs written are always a prefix of `runs`.
 template <class RunList, class Simulate, class Write>
-void run_pipeline(const RunList& runs, std::size_t threads, Simulate&& simulate, Write&& write) {
+void run_pipeline(const RunList& runs, std::size_t threads, Simulate&& simulate, Write&& write,
+                  const std::function<bool()>& stop_requested = nullptr) {
   using Result = decltype(simulate(std::uint64_t{}));
   struct Outcome {
     std::uint64_t run = 0;
@@ -47,7 +51,8 @@ void run_pipeline(const RunList& runs, std::size_t threads, Simulate&& simulate,
     detail::take_over(&detail::kPipelineChannels.start);
     detail::take_over(&detail::kPipelineChannels.input);
     std::uint64_t run = 0;
-    if (next == runs.size() || stopping.load(std::memory_order_relaxed)) {
+    if (next == runs.size() || stopping.load(std::memory_order_relaxed) ||
+        (stop_requested && stop_requested())) {
       control.stop();
     } else {
       run = static_cast<std::uint64_t>(runs[next++]);

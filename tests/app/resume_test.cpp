@@ -1,14 +1,15 @@
-// A job killed with SIGKILL leaves a .partial whose completed runs are readable; `--resume`
-// finishes it (even after being killed itself) without recomputing them, and the result equals
-// an uninterrupted run bit for bit. Resuming refuses another experiment's file, and existing
-// outputs are never touched without --resume or --force.
+// A job stopped by SIGTERM closes a .partial whose completed runs are readable; `--resume`
+// finishes it (even after being killed with SIGKILL itself) without recomputing them, and the
+// result equals an uninterrupted run bit for bit. Resuming refuses another experiment's file,
+// and existing outputs are never touched without --resume or --force. (A file damaged by a kill
+// in the middle of an HDF5 flush: partial_salvage_test.cpp.)
 #include <fcntl.h>
 #include <gtest/gtest.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmath>
+#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <regex>
@@ -36,6 +37,7 @@ pid_t start_seccoop(const std::vector<std::string>& args, const fs::path& log) {
   std::vector<std::string> words = {SECCOOP_EXECUTABLE};
   words.insert(words.end(), args.begin(), args.end());
   std::vector<char*> argv;
+  argv.reserve(words.size() + 1);
   for (auto& word : words) argv.push_back(word.data());
   argv.push_back(nullptr);
   const std::string log_path = log.string();
@@ -63,11 +65,12 @@ long completed_runs_seen_by_info(const fs::path& partial) {
   return std::stol(match[1]);
 }
 
-/// Runs `seccoop args...` and kills it with SIGKILL once `info` sees at least `threshold` runs
+/// Runs `seccoop args...` and sends it `signal` once `info` sees at least `threshold` runs
 /// complete in `partial`. Meanwhile checks that a reader honouring HDF5's file lock is refused
-/// with a message naming the switch to use.
-void kill_when_complete(const std::vector<std::string>& args, const fs::path& partial,
-                        long threshold, const fs::path& log) {
+/// with a message naming the switch to use. SIGKILL ends the job at once; after SIGTERM it must
+/// stop by itself, with the exit code of a process ended by SIGTERM (143) and saying how to go on.
+void stop_when_complete(const std::vector<std::string>& args, const fs::path& partial,
+                        long threshold, int signal, const fs::path& log) {
   const pid_t job = start_seccoop(args, log);
   ASSERT_GT(job, 0);
   int status = 0;
@@ -78,10 +81,18 @@ void kill_when_complete(const std::vector<std::string>& args, const fs::path& pa
   }
   const auto locked = run_shell("env -u HDF5_USE_FILE_LOCKING '" + std::string(SECCOOP_EXECUTABLE) +
                                 "' info '" + partial.string() + "'");
-  ASSERT_EQ(kill(job, SIGKILL), 0);
+  ASSERT_EQ(kill(job, signal), 0);
   ASSERT_EQ(waitpid(job, &status, 0), job);
-  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
-      << "the job ended before the kill";
+  if (signal == SIGKILL) {
+    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+        << "the job ended before the kill";
+  } else {
+    std::ifstream in(log);
+    const std::string said((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGTERM) << said;
+    EXPECT_NE(said.find("stopped by SIGTERM"), std::string::npos) << said;
+    EXPECT_NE(said.find("--resume"), std::string::npos) << said;
+  }
   EXPECT_EQ(locked.exit_code, 2) << locked.output;  // the job held the file open throughout
   EXPECT_NE(locked.output.find("HDF5_USE_FILE_LOCKING=FALSE"), std::string::npos) << locked.output;
 }
@@ -126,8 +137,8 @@ TEST(Resume, KilledJobsResumeToTheDataOfAnUninterruptedRun) {
   const std::vector<std::string> run = {"run",           experiment.string(), "-o",
                                         output.string(), "--threads",         "2"};
 
-  // First job: killed after a few blocks.
-  ASSERT_NO_FATAL_FAILURE(kill_when_complete(run, partial, 48, dir / "first.log"));
+  // First job: stopped by SIGTERM after a few blocks.
+  ASSERT_NO_FATAL_FAILURE(stop_when_complete(run, partial, 48, SIGTERM, dir / "first.log"));
   ASSERT_FALSE(fs::exists(output));
   const PartialState first = read_partial(partial);
   ASSERT_GE(first.kept(), 48);
@@ -143,29 +154,33 @@ TEST(Resume, KilledJobsResumeToTheDataOfAnUninterruptedRun) {
             std::string::npos)
       << summary.output;
 
-  // Second job resumes, and is killed too.
+  // Second job resumes, and is killed with SIGKILL. In rare cases (a kill in the middle of an
+  // HDF5 flush) that damages the file; the third job must then salvage it.
   auto resume = run;
   resume.emplace_back("--resume");
   ASSERT_NO_FATAL_FAILURE(
-      kill_when_complete(resume, partial, first.kept() + 48, dir / "second.log"));
-  const PartialState second = read_partial(partial);
-  ASSERT_LT(second.kept(), 1000);
-  ASSERT_NO_FATAL_FAILURE(expect_kept(first, second.wall_time));
-  std::cout << "[ measured ] first job killed with " << first.kept()
-            << " of 1000 runs complete, the resumed job with " << second.kept() << "\n";
+      stop_when_complete(resume, partial, first.kept() + 48, SIGKILL, dir / "second.log"));
+  const long second_kept = completed_runs_seen_by_info(partial);
+  std::cout << "[ measured ] first job stopped with " << first.kept()
+            << " of 1000 runs complete, the resumed job killed with " << second_kept << "\n";
 
   // Third job finishes.
   const auto finished = run_seccoop("run " + experiment.string() + " -o " + output.string() +
                                     " --threads 2 --resume");
   ASSERT_EQ(finished.exit_code, 0) << finished.output;
-  EXPECT_NE(finished.output.find("resumed: " + std::to_string(second.kept()) +
-                                 " runs already complete, " + std::to_string(1000 - second.kept()) +
-                                 " computed"),
-            std::string::npos)
-      << finished.output;
   EXPECT_FALSE(fs::exists(partial));
   const sim::io::ResultsReader final_file(output);
-  ASSERT_NO_FATAL_FAILURE(expect_kept(second, final_file.read_doubles("wall_time")));
+  if (finished.output.find("was damaged") == std::string::npos) {
+    EXPECT_NE(finished.output.find("resumed: " + std::to_string(second_kept) +
+                                   " runs already complete, " + std::to_string(1000 - second_kept) +
+                                   " computed"),
+              std::string::npos)
+        << finished.output;
+    ASSERT_NO_FATAL_FAILURE(expect_kept(first, final_file.read_doubles("wall_time")));
+  } else {
+    std::cout << "[ measured ] the killed job's file was damaged and salvaged:\n"
+              << finished.output;
+  }
   const auto all_completed = final_file.read_int64s("completed");
   EXPECT_EQ(std::count(all_completed.begin(), all_completed.end(), 1), 1000);
 

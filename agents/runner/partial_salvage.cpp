@@ -1,0 +1,128 @@
+#include "agents/runner/partial_salvage.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "agents/output/results_layout.hpp"
+#include "agents/output/run_blocks.hpp"
+#include "agents/runner/variable_copy.hpp"
+#include "sim/io/results_file.hpp"
+#include "sim/io/results_reader.hpp"
+
+namespace seccoop::agents {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_per_run(const sim::io::Variable& variable) {
+  return !variable.dimensions.empty() && variable.dimensions.front() == "run";
+}
+
+/// Which blocks of `block` rows are sound: their `completed` flags read; where some run is
+/// flagged complete, every per-run variable reads; elsewhere (rows an interrupted job had not
+/// finished, whose chunks may hold anything), every chunk index entry lies within the file.
+struct BlockCheck {
+  std::vector<bool> readable;
+  std::size_t unreadable = 0;
+  std::string first_problem;  // what the first unsound block showed
+};
+
+void check_block(const sim::io::ResultsReader& reader, const RowSpan& span) {
+  const auto flags = reader.read_int64s("completed", span.first, span.count);
+  const bool holds_complete_runs = std::ranges::find(flags, 1) != flags.end();
+  for (const auto& variable : reader.schema().variables) {
+    if (!is_per_run(variable)) continue;
+    if (holds_complete_runs) {
+      static_cast<void>(read_rows(reader, variable, span));
+    } else {
+      reader.check_chunk_index(variable.name, span.first, span.count);
+    }
+  }
+}
+
+BlockCheck check_blocks(const sim::io::ResultsReader& reader, std::size_t block) {
+  BlockCheck check;
+  const std::size_t rows = reader.dimension_size("run");
+  for (std::size_t first = 0; first < rows; first += block) {
+    try {
+      check_block(reader, {.first = first, .count = std::min(block, rows - first)});
+      check.readable.push_back(true);
+    } catch (const sim::UserError& problem) {
+      check.readable.push_back(false);
+      ++check.unreadable;
+      if (check.first_problem.empty()) check.first_problem = problem.what();
+    }
+  }
+  return check;
+}
+
+/// Copies the complete runs of the readable blocks, each run to the row it had; returns how
+/// many.
+std::size_t copy_complete_runs(const sim::io::ResultsReader& damaged, const BlockCheck& check,
+                               std::size_t block, sim::io::ResultsFile& into) {
+  const std::size_t rows = damaged.dimension_size("run");
+  std::size_t kept = 0;
+  for (std::size_t b = 0; b < check.readable.size(); ++b) {
+    if (!check.readable[b]) continue;
+    const std::size_t first = b * block;
+    const auto flags = damaged.read_int64s("completed", first, std::min(block, rows - first));
+    for (std::size_t i = 0; i < flags.size();) {  // each span of consecutive complete rows
+      if (flags[i] != 1) {
+        ++i;
+        continue;
+      }
+      const std::size_t start = i;
+      while (i < flags.size() && flags[i] == 1) ++i;
+      const RowSpan span{.first = first + start, .count = i - start};
+      for (const auto& variable : damaged.schema().variables) {
+        if (is_per_run(variable)) {
+          write_rows(into, variable, span, read_rows(damaged, variable, span));
+        }
+      }
+      kept += span.count;
+    }
+  }
+  return kept;
+}
+
+}  // namespace
+
+std::optional<std::string> salvage_damaged_partial(const RunContext& context,
+                                                   const fs::path& output) {
+  const fs::path partial = sim::io::ResultsFile::partial_path_for(output);
+  const fs::path salvage_output = output.string() + ".salvage";
+  std::string note;
+  {
+    const sim::io::ResultsReader damaged(partial);
+    const std::size_t block = runs_per_block(damaged.schema());
+    const BlockCheck check = check_blocks(damaged, block);
+    if (check.unreadable == 0) return std::nullopt;
+    auto copy = sim::io::ResultsFile::create(salvage_output,
+                                             results_schema(context.experiment, context.worlds),
+                                             damaged.global_attributes(), {.overwrite = true});
+    copy.resize("run", damaged.dimension_size("run"));
+    write_coordinates(copy, context.experiment, context.worlds);
+    const std::size_t kept = copy_complete_runs(damaged, check, block, copy);
+    copy.flush();
+    note = fmt::format(
+        "'{}' was damaged by a job killed while HDF5 was writing it ({}): {} of its {} blocks "
+        "of {} runs did not read back. Its {} complete runs that did were kept in a new copy "
+        "of the file; the runs of the unreadable blocks are computed again (identically)",
+        partial.string(), check.first_problem, check.unreadable, check.readable.size(), block,
+        kept);
+  }  // both files closed
+  const fs::path copy_path = sim::io::ResultsFile::partial_path_for(salvage_output);
+  std::error_code error;
+  fs::rename(copy_path, partial, error);
+  if (error) {
+    throw sim::UserError(
+        fmt::format("cannot replace the damaged '{}' with its salvaged copy '{}': {}",
+                    partial.string(), copy_path.string(), error.message()));
+  }
+  return note;
+}
+
+}  // namespace seccoop::agents

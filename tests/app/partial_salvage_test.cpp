@@ -1,0 +1,97 @@
+// A job killed in the middle of an HDF5 flush can leave a .partial whose index nodes point past
+// the file's recorded end (agents/runner/partial_salvage.hpp). Such a file is made here the way
+// the kill leaves it: a complete file whose recorded end, and size, are cut back, so that the
+// chunks and nodes HDF5 wrote last lie beyond it. `--resume` must keep the complete runs that
+// read back, compute the others again, and end with the data of an uninterrupted run.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <regex>
+
+#include "sim/io/results_reader.hpp"
+#include "tests/app/results_comparison.hpp"
+#include "tests/support/command.hpp"
+#include "tests/support/paths.hpp"
+
+namespace seccoop::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr long kRuns = 200;
+
+/// Sets the end of file recorded in `path`'s superblock (version 0: bytes 40-47, little
+/// endian) to `fraction` of it, and cuts the file there.
+void cut_recorded_end(const fs::path& path, double fraction) {
+  std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+  std::array<char, 48> head{};
+  file.read(head.data(), head.size());
+  ASSERT_EQ(std::memcmp(head.data(), "\x89HDF\r\n\x1a\n", 8), 0);
+  ASSERT_EQ(head[8], 0) << "superblock version";
+  std::uint64_t end = 0;
+  std::memcpy(&end, head.data() + 40, sizeof end);
+  ASSERT_EQ(end, fs::file_size(path));
+  end = static_cast<std::uint64_t>(static_cast<double>(end) * fraction);
+  file.seekp(40);
+  file.write(reinterpret_cast<const char*>(&end), sizeof end);
+  file.close();
+  fs::resize_file(path, end);
+}
+
+TEST(PartialSalvage, ResumeKeepsTheRunsThatReadBackAndRecomputesTheRest) {
+  SECCOOP_REQUIRE_PUBLISHED_NETWORK();
+  TempDir dir;
+  const auto experiment = dir / "experiment.yaml";
+  std::ofstream(experiment) << "schema_version: 1\nname: salvage\nscenarios:\n  - "
+                            << (source_dir() / "tests/data/configs/small-stochastic.yaml").string()
+                            << "\nreplications: " << kRuns << "\nseed: 11\n"
+                            << "outputs:\n  variables: [members, deaths, homicides]\n";
+  const auto reference = dir / "reference.h5";
+  const auto output = dir / "out.h5";
+  const auto partial = dir / "out.h5.partial";
+  const auto uninterrupted =
+      run_seccoop("run " + experiment.string() + " --quiet --threads 2 -o " + reference.string());
+  ASSERT_EQ(uninterrupted.exit_code, 0) << uninterrupted.output;
+  fs::copy_file(reference, partial);
+  ASSERT_NO_FATAL_FAILURE(cut_recorded_end(partial, 0.6));
+
+  const auto resumed =
+      run_seccoop("run " + experiment.string() + " --threads 2 --resume -o " + output.string());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(resumed.output, match,
+                                std::regex(R"(was damaged .*addr overflow.*: (\d+) of its (\d+) )"
+                                           R"(blocks of 16 runs did not read back\. Its (\d+) )")))
+      << resumed.output;
+  const long unreadable_blocks = std::stol(match[1]);
+  const long kept = std::stol(match[3]);
+  std::cout << "[ measured ] " << unreadable_blocks << " of " << match[2] << " blocks unreadable, "
+            << kept << " of " << kRuns << " runs kept\n";
+  EXPECT_EQ(std::stol(match[2]), (kRuns + 15) / 16);
+  // A cut at 60% leaves about 60% of the blocks readable (the flags of the last ones lie past it).
+  EXPECT_GT(unreadable_blocks, 3);
+  EXPECT_GT(kept, kRuns / 3);
+  EXPECT_LE(kept, kRuns - 16 * (unreadable_blocks - 1));
+  EXPECT_NE(resumed.output.find("resumed: " + std::to_string(kept) + " runs already complete, " +
+                                std::to_string(kRuns - kept) + " computed"),
+            std::string::npos)
+      << resumed.output;
+  EXPECT_FALSE(fs::exists(partial));
+  EXPECT_FALSE(fs::exists(dir / "out.h5.salvage.partial"));
+  ASSERT_NO_FATAL_FAILURE(expect_same_data(output, reference));
+
+  // The kept runs were copied, not computed again: their measured times are the original ones.
+  const auto before = sim::io::ResultsReader(reference).read_doubles("wall_time");
+  const auto after = sim::io::ResultsReader(output).read_doubles("wall_time");
+  ASSERT_EQ(before.size(), after.size());
+  long same_time = 0;
+  for (std::size_t run = 0; run < before.size(); ++run) same_time += before[run] == after[run];
+  EXPECT_EQ(same_time, kept);
+}
+
+}  // namespace
+}  // namespace seccoop::testing
