@@ -108,10 +108,11 @@ std::optional<std::string> salvage_damaged_partial(const RunContext& context,
     const std::size_t kept = copy_complete_runs(damaged, check, block, copy);
     copy.flush();
     note = fmt::format(
-        "'{}' was damaged by a job killed while HDF5 was writing it ({}): {} of its {} blocks "
-        "of {} runs did not read back. Its {} complete runs that did were kept in a new copy "
-        "of the file; the runs of the unreadable blocks are computed again (identically)",
-        partial.string(), check.first_problem, check.unreadable, check.readable.size(), block,
+        "'{}' was damaged by a job killed while HDF5 was writing it: {} of its {} blocks of {} "
+        "runs failed the check (first: {}). The {} complete runs of the other blocks were "
+        "copied into a new file that replaces it; the runs of the failed blocks are computed "
+        "again (identically)",
+        partial.string(), check.unreadable, check.readable.size(), block, check.first_problem,
         kept);
   }  // both files closed
   const fs::path copy_path = sim::io::ResultsFile::partial_path_for(salvage_output);

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
+#include "agents/runner/partial_salvage.hpp"
 #include "agents/runner/rank_files.hpp"
 #include "agents/runner/resume_check.hpp"
 #include "agents/runner/run_context.hpp"
@@ -55,6 +58,29 @@ void refuse_existing_files(const MpiJobSetup& setup, const agents::RankFiles& le
   }
 }
 
+/// A rank killed in the middle of an HDF5 flush can leave a damaged .partial: each is checked,
+/// and salvaged if need be (agents/runner/partial_salvage.hpp), once it is known to hold this
+/// experiment. Returns what was salvaged, for the user.
+std::vector<std::string> salvage_rank_files(const agents::Experiment& experiment,
+                                            const std::vector<fs::path>& files) {
+  std::vector<std::string> notes;
+  std::optional<agents::RunContext> context;
+  for (const auto& file : files) {
+    if (file.extension() != ".partial") continue;
+    if (!context) context.emplace(experiment);
+    {
+      const sim::io::ResultsReader reader(file);
+      agents::check_same_experiment(reader, context->yaml, experiment.file);
+    }
+    fs::path final_path = file;
+    final_path.replace_extension();  // without ".partial"
+    if (auto note = agents::salvage_damaged_partial(*context, final_path)) {
+      notes.push_back(std::move(*note));
+    }
+  }
+  return notes;
+}
+
 }  // namespace
 
 void prepare_mpi_job(const agents::Experiment& experiment, const MpiRunOptions& options,
@@ -73,6 +99,7 @@ void prepare_mpi_job(const agents::Experiment& experiment, const MpiRunOptions& 
     }
     setup.kept_files = leftovers.files;
     setup.generation = leftovers.next_generation;
+    setup.notes = salvage_rank_files(experiment, leftovers.files);
     complete = agents::runs_complete_in(leftovers.files, agents::resolved_yaml(experiment),
                                         experiment.file, setup.total_runs);
   } else if (options.force) {

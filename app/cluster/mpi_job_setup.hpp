@@ -5,6 +5,7 @@
 // and the generation of rank files this job writes (agents/runner/rank_files.hpp).
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "agents/scenario/experiment.hpp"
@@ -21,6 +22,7 @@ struct MpiJobSetup {
   std::vector<std::filesystem::path> kept_files;  // an earlier job's rank files, merged too
   std::uint64_t kept_runs = 0;                    // complete in kept_files
   std::vector<std::uint64_t> pending;             // global runs to compute, increasing
+  std::vector<std::string> notes;                 // damaged rank files salvaged
 };
 
 /// Fills `setup` (whose output is set); throws sim::UserError when the files on disk forbid

@@ -156,7 +156,8 @@ MpiRunResult run_with_mpi(const std::function<agents::Experiment()>& load,
   agents::ExperimentSummary summary{.runs_total = setup.total_runs,
                                     .runs_in_file = setup.total_runs,
                                     .runs_kept = setup.kept_runs,
-                                    .already_complete = setup.already_complete};
+                                    .already_complete = setup.already_complete,
+                                    .notes = setup.notes};
   if (!setup.already_complete) {
     try {
       context.emplace(*experiment);

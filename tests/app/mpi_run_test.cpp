@@ -3,10 +3,10 @@
 // finishes the job to the data of an uninterrupted one. Skipped in a build without MPI, where
 // --mpi must say how to get it.
 #include <gtest/gtest.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <fstream>
 #include <regex>
 #include <thread>
@@ -14,6 +14,7 @@
 #include "sim/io/results_reader.hpp"
 #include "tests/app/results_comparison.hpp"
 #include "tests/support/command.hpp"
+#include "tests/support/flush_damage.hpp"
 #include "tests/support/paths.hpp"
 
 namespace seccoop::testing {
@@ -99,35 +100,45 @@ long completed_runs(const std::string& file) {
   return std::stol(match[1]);
 }
 
-TEST_F(MpiRun, AKilledRankLosesNoCompletedRunAndResumeFinishesTheJob) {
-  const auto experiment = path("experiment.yaml");
-  write_experiment(experiment, 1000);
+/// Runs `experiment` (1000 runs) on two ranks and kills rank 1 with SIGKILL once its file holds
+/// 32 complete runs; mpirun then ends the job. Returns the runs complete in each rank's file.
+std::pair<long, long> kill_rank_1(const std::string& experiment, const std::string& output,
+                                  const std::string& log) {
   const std::string command = kMpiEnvironment + "exec " + kMpirun + "'" + SECCOOP_EXECUTABLE +
-                              "' run " + experiment + " --mpi --threads 1 -o " + path("out.h5") +
-                              " > " + path("killed.log") + " 2>&1";
+                              "' run " + experiment + " --mpi --threads 1 -o " + output + " > " +
+                              log + " 2>&1";
   const pid_t job = fork();
   if (job == 0) {
     execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
-  ASSERT_GT(job, 0);
+  EXPECT_GT(job, 0);
   int status = 0;
-  const auto rank1_file = path("out.h5.rank1.partial");
+  const auto rank1_file = output + ".rank1.partial";
   for (long seen = -1; seen < 32;) {
-    ASSERT_EQ(waitpid(job, &status, WNOHANG), 0) << "the job ended before it could be killed";
+    if (waitpid(job, &status, WNOHANG) != 0) {
+      ADD_FAILURE() << "the job ended before it could be killed";
+      return {-1, -1};
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     if (fs::exists(rank1_file)) seen = completed_runs(rank1_file);
   }
   const pid_t rank1 = rank_process(job, 1);
-  ASSERT_GT(rank1, 0);
-  ASSERT_EQ(kill(rank1, SIGKILL), 0);
-  ASSERT_EQ(waitpid(job, &status, 0), job);
+  EXPECT_GT(rank1, 0);
+  EXPECT_EQ(kill(rank1, SIGKILL), 0);
+  EXPECT_EQ(waitpid(job, &status, 0), job);
   EXPECT_FALSE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "mpirun succeeded";
-  ASSERT_FALSE(fs::exists(path("out.h5")));
+  EXPECT_FALSE(fs::exists(output));
+  return {completed_runs(output + ".rank0.partial"), completed_runs(rank1_file)};
+}
+
+TEST_F(MpiRun, AKilledRankLosesNoCompletedRunAndResumeFinishesTheJob) {
+  const auto experiment = path("experiment.yaml");
+  write_experiment(experiment, 1000);
+  const auto [rank0_kept, rank1_kept] = kill_rank_1(experiment, path("out.h5"), path("killed.log"));
+  if (HasFailure()) return;
 
   // What the ranks completed is on disk, in both ranks' files.
-  const long rank0_kept = completed_runs(path("out.h5.rank0.partial"));
-  const long rank1_kept = completed_runs(rank1_file);
   ASSERT_GE(rank1_kept, 32);
   ASSERT_GT(rank0_kept, 0);
   ASSERT_LT(rank0_kept + rank1_kept, 1000);
@@ -152,6 +163,37 @@ TEST_F(MpiRun, AKilledRankLosesNoCompletedRunAndResumeFinishesTheJob) {
     EXPECT_EQ(entry.path().string().find(".rank"), std::string::npos)
         << entry.path() << " was left behind";
   }
+  const auto reference =
+      run_seccoop("run " + experiment + " --quiet --threads 2 -o " + path("reference.h5"));
+  ASSERT_EQ(reference.exit_code, 0) << reference.output;
+  expect_same_data(path("out.h5"), path("reference.h5"));
+}
+
+// A rank killed in the middle of an HDF5 flush can damage its file (see
+// partial_salvage_test.cpp): `--mpi --resume` salvages the complete runs that read back.
+TEST_F(MpiRun, ResumeSalvagesARankFileDamagedByAKillDuringAFlush) {
+  const auto experiment = path("experiment.yaml");
+  write_experiment(experiment, 1000);
+  const auto [rank0_kept, rank1_kept] = kill_rank_1(experiment, path("out.h5"), path("killed.log"));
+  if (HasFailure()) return;
+  ASSERT_GE(rank1_kept, 32);
+  ASSERT_NO_FATAL_FAILURE(cut_recorded_end_at(path("out.h5.rank1.partial"), 0.6));
+
+  const auto resumed =
+      mpirun("run " + experiment + " --mpi --threads 1 -o " + path("out.h5") + " --resume");
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(resumed.output, match,
+                                std::regex(R"(rank1.partial' was damaged .* The (\d+) complete)")))
+      << resumed.output;
+  const long rank1_salvaged = std::stol(match[1]);
+  std::cout << "[ measured ] " << rank1_salvaged << " of rank 1's " << rank1_kept
+            << " complete runs salvaged\n";
+  EXPECT_LT(rank1_salvaged, rank1_kept);
+  EXPECT_NE(resumed.output.find("resumed: " + std::to_string(rank0_kept + rank1_salvaged) +
+                                " runs already complete"),
+            std::string::npos)
+      << resumed.output;
   const auto reference =
       run_seccoop("run " + experiment + " --quiet --threads 2 -o " + path("reference.h5"));
   ASSERT_EQ(reference.exit_code, 0) << reference.output;

@@ -138,10 +138,9 @@ TEST_F(OutputsSelection, SummariesOnlyHoldTheFinalValueAndTheMeanOverWeeks) {
   for (std::size_t c = 0; c < cartels; ++c) {
     EXPECT_TRUE(same_bits(members_final[c], members[(kWeeks - 1) * cartels + c])) << c;
   }
-  const auto problems =
-      xarray_problems(dir_ / "summaries.h5",
-                      "{'run': 3, 'scenario': 1, 'cartel': " + std::to_string(cartels) +
-                          ", 'event': 16}");
+  const auto problems = xarray_problems(
+      dir_ / "summaries.h5",
+      "{'run': 3, 'scenario': 1, 'cartel': " + std::to_string(cartels) + ", 'event': 16}");
   EXPECT_TRUE(problems.empty() || problems == "skip") << problems;
 }
 

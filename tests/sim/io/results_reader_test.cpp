@@ -8,11 +8,13 @@
 #include <fstream>
 
 #include "tests/sim/io/results_test_support.hpp"
+#include "tests/support/flush_damage.hpp"
 
 namespace seccoop::sim::io {
 namespace {
 
 namespace fs = std::filesystem;
+using seccoop::testing::cut_recorded_end;
 using testing::TemporaryDirectory;
 
 std::string message_of_opening(const fs::path& path) {
@@ -74,19 +76,6 @@ haddr_t chunk_address(const fs::path& path, const char* name, hsize_t row) {
   H5Dclose(dataset);
   H5Fclose(file);
   return address;
-}
-
-/// What a kill in the middle of a flush leaves: the recorded end of file (superblock version 0,
-/// bytes 40-47) and the file cut back to `end`, below objects the index points to.
-void cut_recorded_end(const fs::path& path, std::uint64_t end) {
-  std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
-  std::array<char, 9> head{};
-  file.read(head.data(), head.size());
-  ASSERT_EQ(head[8], 0) << "superblock version";
-  file.seekp(40);
-  file.write(reinterpret_cast<const char*>(&end), sizeof end);
-  file.close();
-  fs::resize_file(path, end);
 }
 
 TEST(ResultsReaderTest, ChunkIndexCheckFindsChunksPastTheRecordedEndOfFile) {
