@@ -21,52 +21,51 @@ bool is_per_run(const sim::io::Variable& variable) {
   return !variable.dimensions.empty() && variable.dimensions.front() == "run";
 }
 
-/// Which blocks of `block` rows are sound: their `completed` flags read; where some run is
-/// flagged complete, every per-run variable reads; elsewhere (rows an interrupted job had not
-/// finished, whose chunks may hold anything), every chunk index entry lies within the file.
+/// Which blocks of `block` rows are sound: their `completed` flags read, and the chunk index
+/// of every per-run variable finds each of their chunks within the file.
 struct BlockCheck {
-  std::vector<bool> readable;
-  std::size_t unreadable = 0;
+  std::vector<bool> sound;
+  std::size_t failed = 0;
   std::string first_problem;  // what the first unsound block showed
 };
 
-void check_block(const sim::io::ResultsReader& reader, const RowSpan& span) {
-  const auto flags = reader.read_int64s("completed", span.first, span.count);
-  const bool holds_complete_runs = std::ranges::find(flags, 1) != flags.end();
+void check_rows(const sim::io::ResultsReader& reader, const RowSpan& rows) {
+  static_cast<void>(reader.read_int64s("completed", rows.first, rows.count));
   for (const auto& variable : reader.schema().variables) {
-    if (!is_per_run(variable)) continue;
-    if (holds_complete_runs) {
-      static_cast<void>(read_rows(reader, variable, span));
-    } else {
-      reader.check_chunk_index(variable.name, span.first, span.count);
-    }
+    if (is_per_run(variable)) reader.check_chunk_index(variable.name, rows.first, rows.count);
   }
 }
 
 BlockCheck check_blocks(const sim::io::ResultsReader& reader, std::size_t block) {
-  BlockCheck check;
   const std::size_t rows = reader.dimension_size("run");
+  const std::size_t blocks = (rows + block - 1) / block;
+  try {  // the whole file at once (each variable opened once): the usual case, a sound file
+    check_rows(reader, {.first = 0, .count = rows});
+    return {.sound = std::vector<bool>(blocks, true), .failed = 0, .first_problem = {}};
+  } catch (const sim::UserError&) {
+  }
+  BlockCheck check;
   for (std::size_t first = 0; first < rows; first += block) {
     try {
-      check_block(reader, {.first = first, .count = std::min(block, rows - first)});
-      check.readable.push_back(true);
+      check_rows(reader, {.first = first, .count = std::min(block, rows - first)});
+      check.sound.push_back(true);
     } catch (const sim::UserError& problem) {
-      check.readable.push_back(false);
-      ++check.unreadable;
+      check.sound.push_back(false);
+      ++check.failed;
       if (check.first_problem.empty()) check.first_problem = problem.what();
     }
   }
   return check;
 }
 
-/// Copies the complete runs of the readable blocks, each run to the row it had; returns how
+/// Copies the complete runs of the sound blocks, each run to the row it had; returns how
 /// many.
 std::size_t copy_complete_runs(const sim::io::ResultsReader& damaged, const BlockCheck& check,
                                std::size_t block, sim::io::ResultsFile& into) {
   const std::size_t rows = damaged.dimension_size("run");
   std::size_t kept = 0;
-  for (std::size_t b = 0; b < check.readable.size(); ++b) {
-    if (!check.readable[b]) continue;
+  for (std::size_t b = 0; b < check.sound.size(); ++b) {
+    if (!check.sound[b]) continue;
     const std::size_t first = b * block;
     const auto flags = damaged.read_int64s("completed", first, std::min(block, rows - first));
     for (std::size_t i = 0; i < flags.size();) {  // each span of consecutive complete rows
@@ -99,7 +98,7 @@ std::optional<std::string> salvage_damaged_partial(const RunContext& context,
     const sim::io::ResultsReader damaged(partial);
     const std::size_t block = runs_per_block(damaged.schema());
     const BlockCheck check = check_blocks(damaged, block);
-    if (check.unreadable == 0) return std::nullopt;
+    if (check.failed == 0) return std::nullopt;
     auto copy = sim::io::ResultsFile::create(salvage_output,
                                              results_schema(context.experiment, context.worlds),
                                              damaged.global_attributes(), {.overwrite = true});
@@ -112,8 +111,7 @@ std::optional<std::string> salvage_damaged_partial(const RunContext& context,
         "runs failed the check (first: {}). The {} complete runs of the other blocks were "
         "copied into a new file that replaces it; the runs of the failed blocks are computed "
         "again (identically)",
-        partial.string(), check.unreadable, check.readable.size(), block, check.first_problem,
-        kept);
+        partial.string(), check.failed, check.sound.size(), block, check.first_problem, kept);
   }  // both files closed
   const fs::path copy_path = sim::io::ResultsFile::partial_path_for(salvage_output);
   std::error_code error;

@@ -55,8 +55,8 @@ class ResultsReader {
 
   /// Walks the chunk index of record variable `name` for rows [first_row, first_row +
   /// row_count) without reading data, and throws IoError unless every chunk it finds ends
-  /// within the file's recorded end (chunks never written are fine). For rows that hold no
-  /// complete run: a resumed job writes them through this index. Needs HDF5 >= 1.10.5.
+  /// within the file's recorded end (chunks never written are fine): what a kill in the middle
+  /// of an HDF5 flush breaks. Needs HDF5 >= 1.10.5.
   void check_chunk_index(std::string_view name, std::size_t first_row, std::size_t row_count) const;
 
  private:
