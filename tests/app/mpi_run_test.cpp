@@ -2,6 +2,7 @@
 // give identical data; a rank killed mid-job loses no run any rank completed, and `--resume`
 // finishes the job to the data of an uninterrupted one. Skipped in a build without MPI, where
 // --mpi must say how to get it.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -26,10 +27,10 @@ namespace fs = std::filesystem;
 
 // As root (CI), OpenMPI refuses to start without these; --oversubscribe lets 2 ranks share
 // fewer cores, and "none" avoids cross-memory attach, which containers often forbid.
-const std::string kMpiEnvironment =
+const std::string mpi_environment =
     "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "
     "OMPI_MCA_btl_vader_single_copy_mechanism=none ";
-const std::string kMpirun = std::string(SECCOOP_MPIEXEC) + " -np 2 --oversubscribe ";
+const std::string mpirun_command = std::string(SECCOOP_MPIEXEC) + " -np 2 --oversubscribe ";
 
 void write_experiment(const fs::path& file, int replications) {
   std::ofstream(file) << "schema_version: 1\nname: mpi-test\nscenarios:\n  - "
@@ -41,9 +42,10 @@ void write_experiment(const fs::path& file, int replications) {
 class MpiRun : public ::testing::Test {
  protected:
   void SetUp() override { SECCOOP_REQUIRE_PUBLISHED_NETWORK(); }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  [[nodiscard]] std::string path(const std::string& name) const { return (dir_ / name).string(); }
   CommandResult mpirun(const std::string& arguments) {
-    return run_shell(kMpiEnvironment + kMpirun + "'" + SECCOOP_EXECUTABLE + "' " + arguments);
+    return run_shell(mpi_environment + mpirun_command + "'" + SECCOOP_EXECUTABLE + "' " +
+                     arguments);
   }
   TempDir dir_;
 };
@@ -57,8 +59,8 @@ TEST_F(MpiRun, OneProcessThreeShardsAndTwoRanksGiveIdenticalData) {
   std::string shards;
   for (int i = 0; i < 3; ++i) {
     const auto shard = path("s" + std::to_string(i) + ".h5");
-    const auto result = run_seccoop("run " + experiment + " --quiet --threads 1 --shard " +
-                                    std::to_string(i) + "/3 -o " + shard);
+    const auto result = run_seccoop(
+        fmt::format("run {} --quiet --threads 1 --shard {}/3 -o {}", experiment, i, shard));
     ASSERT_EQ(result.exit_code, 0) << result.output;
     shards += " " + shard;
   }
@@ -104,9 +106,9 @@ long completed_runs(const std::string& file) {
 /// 32 complete runs; mpirun then ends the job. Returns the runs complete in each rank's file.
 std::pair<long, long> kill_rank_1(const std::string& experiment, const std::string& output,
                                   const std::string& log) {
-  const std::string command = kMpiEnvironment + "exec " + kMpirun + "'" + SECCOOP_EXECUTABLE +
-                              "' run " + experiment + " --mpi --threads 1 -o " + output + " > " +
-                              log + " 2>&1";
+  const std::string command = mpi_environment + "exec " + mpirun_command + "'" +
+                              SECCOOP_EXECUTABLE + "' run " + experiment +
+                              " --mpi --threads 1 -o " + output + " > " + log + " 2>&1";
   const pid_t job = fork();
   if (job == 0) {
     execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
