@@ -108,7 +108,8 @@ void MembershipDynamics::step_stochastic(std::span<double> members,
                                          const MembershipDrivers& drivers, sim::StreamKey key,
                                          std::uint64_t week, MembershipFlows& flows) {
   const std::size_t n = members.size();
-  flows.assign_zero(n);
+  for (auto* flow : {&flows.recruits, &flows.incapacitated, &flows.deaths, &flows.exits})
+    flow->resize(n);  // evaluate() writes every slot
   // Rates per member, held fixed over the week.
   evaluate(members, drivers, flows);
   // Each cartel draws from its own stream: blocks of cartels may run on any thread.

@@ -32,9 +32,11 @@ struct Selection {
 [[nodiscard]] Selection select_rows(hid_t dataset, std::optional<RowRange> rows,
                                     const std::filesystem::path& path, std::string_view name);
 
-/// Writes `data` (selection.elements values of `memory_type`) into the selection.
+/// Writes `data` (selection.elements values of `memory_type`) into the selection, with the
+/// transfer properties `transfer`.
 void write_selection(hid_t dataset, const Selection& selection, hid_t memory_type, const void* data,
-                     const std::filesystem::path& path, std::string_view name);
+                     const std::filesystem::path& path, std::string_view name,
+                     hid_t transfer = H5P_DEFAULT);
 void write_strings(hid_t dataset, const Selection& selection, std::span<const std::string> values,
                    const std::filesystem::path& path, std::string_view name);
 
