@@ -41,6 +41,12 @@ std::string with_hints(std::string message) {
     message +=
         "; if a job writing it stopped on a full disk or a file-size limit, `seccoop run ... "
         "--resume` repairs and finishes it";
+  } else if (message.find(".partial'") != std::string::npos &&
+             message.find("addr overflow") != std::string::npos) {
+    // A job killed in the middle of an HDF5 flush (agents/runner/partial_salvage.hpp).
+    message +=
+        "; a job killed while HDF5 was writing it left its index half written: `seccoop run "
+        "... --resume` keeps the complete runs that are intact and computes the others";
   }
   return message;
 }

@@ -39,6 +39,14 @@ TEST(PartialSalvage, ResumeKeepsTheRunsThatReadBackAndRecomputesTheRest) {
   ASSERT_EQ(uninterrupted.exit_code, 0) << uninterrupted.output;
   fs::copy_file(reference, partial);
   ASSERT_NO_FATAL_FAILURE(cut_recorded_end_at(partial, 0.6));
+  // Reading it all fails, with an error that says what to do.
+  const auto info = run_seccoop("info " + partial.string());
+  EXPECT_EQ(info.exit_code, 2) << info.output;
+  EXPECT_NE(info.output.find("addr overflow"), std::string::npos) << info.output;
+  EXPECT_NE(info.output.find("; a job killed while HDF5 was writing it left its index half "
+                             "written: `seccoop run ... --resume` keeps"),
+            std::string::npos)
+      << info.output;
 
   const auto resumed =
       run_seccoop("run " + experiment.string() + " --threads 2 --resume -o " + output.string());
