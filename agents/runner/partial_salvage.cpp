@@ -17,22 +17,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool is_per_run(const sim::io::Variable& variable) {
-  return !variable.dimensions.empty() && variable.dimensions.front() == "run";
-}
-
 /// Which blocks of `block` rows are sound: their `completed` flags read, and the chunk index
 /// of every per-run variable finds each of their chunks within the file.
 struct BlockCheck {
   std::vector<bool> sound;
-  std::size_t failed = 0;
-  std::string first_problem;  // what the first unsound block showed
+  std::string first_problem;  // what the first unsound block showed; empty: all are sound
 };
 
 void check_rows(const sim::io::ResultsReader& reader, const RowSpan& rows) {
   static_cast<void>(reader.read_int64s("completed", rows.first, rows.count));
-  for (const auto& variable : reader.schema().variables) {
-    if (is_per_run(variable)) reader.check_chunk_index(variable.name, rows.first, rows.count);
+  const sim::io::FileSchema& schema = reader.schema();
+  for (const auto& variable : schema.variables) {
+    if (schema.is_record(variable)) reader.check_chunk_index(variable.name, rows.first, rows.count);
   }
 }
 
@@ -41,7 +37,7 @@ BlockCheck check_blocks(const sim::io::ResultsReader& reader, std::size_t block)
   const std::size_t blocks = (rows + block - 1) / block;
   try {  // the whole file at once (each variable opened once): the usual case, a sound file
     check_rows(reader, {.first = 0, .count = rows});
-    return {.sound = std::vector<bool>(blocks, true), .failed = 0, .first_problem = {}};
+    return {.sound = std::vector<bool>(blocks, true), .first_problem = {}};
   } catch (const sim::UserError&) {
   }
   BlockCheck check;
@@ -51,7 +47,6 @@ BlockCheck check_blocks(const sim::io::ResultsReader& reader, std::size_t block)
       check.sound.push_back(true);
     } catch (const sim::UserError& problem) {
       check.sound.push_back(false);
-      ++check.failed;
       if (check.first_problem.empty()) check.first_problem = problem.what();
     }
   }
@@ -76,8 +71,9 @@ std::size_t copy_complete_runs(const sim::io::ResultsReader& damaged, const Bloc
       const std::size_t start = i;
       while (i < flags.size() && flags[i] == 1) ++i;
       const RowSpan span{.first = first + start, .count = i - start};
-      for (const auto& variable : damaged.schema().variables) {
-        if (is_per_run(variable)) {
+      const sim::io::FileSchema& schema = damaged.schema();
+      for (const auto& variable : schema.variables) {
+        if (schema.is_record(variable)) {
           write_rows(into, variable, span, read_rows(damaged, variable, span));
         }
       }
@@ -98,7 +94,8 @@ std::optional<std::string> salvage_damaged_partial(const RunContext& context,
     const sim::io::ResultsReader damaged(partial);
     const std::size_t block = runs_per_block(damaged.schema());
     const BlockCheck check = check_blocks(damaged, block);
-    if (check.failed == 0) return std::nullopt;
+    const auto failed = std::ranges::count(check.sound, false);
+    if (failed == 0) return std::nullopt;
     auto copy = sim::io::ResultsFile::create(salvage_output,
                                              results_schema(context.experiment, context.worlds),
                                              damaged.global_attributes(), {.overwrite = true});
@@ -111,7 +108,7 @@ std::optional<std::string> salvage_damaged_partial(const RunContext& context,
         "runs failed the check (first: {}). The {} complete runs of the other blocks were "
         "copied into a new file that replaces it; the runs of the failed blocks are computed "
         "again (identically)",
-        partial.string(), check.failed, check.sound.size(), block, check.first_problem, kept);
+        partial.string(), failed, check.sound.size(), block, check.first_problem, kept);
   }  // both files closed
   const fs::path copy_path = sim::io::ResultsFile::partial_path_for(salvage_output);
   std::error_code error;
