@@ -60,14 +60,17 @@ void set_parameter(RunState& s, const ScheduledEvent& event) {
 }  // namespace
 
 void run_events_phase(RunState& s) {
-  for (const ScheduledEvent& event : s.world->scenario->events) {
+  const auto& events = s.world->scenario->events;
+  for (std::size_t index = 0; index < events.size(); ++index) {
+    const ScheduledEvent& event = events[index];
     if (!fires_this_week(event, s.week)) continue;
     switch (event.type) {
       case EventType::capture:
         capture(s, event);
         break;
       case EventType::strike:
-        apply_strikes(s, static_cast<std::size_t>(event.target), event.amount);
+        apply_strikes(s, static_cast<std::size_t>(event.target), event.amount,
+                      Striker::scheduled_event(index));
         break;
       case EventType::seizure:
         seizure(s, event);

@@ -18,8 +18,19 @@ void run_record_phase(RunState& state);        // 8. outputs
 /// `captures` leaders of `cartel` taken; `contained` in [0, 1] is the share of the succession
 /// contest that Mexican forces deployed with the operation contain.
 void apply_leader_captures(RunState& state, std::size_t cartel, double captures, double contained);
-/// `strikes` US military strikes on `cartel` in Mexico.
-void apply_strikes(RunState& state, std::size_t cartel, double strikes);
+/// Who strikes. It keys the draw of the leaders a strike kills, so that two strikes on one
+/// cartel in one week (an agency's and a scheduled one, or two agencies') draw independently.
+struct Striker {
+  std::uint64_t entity = 0;  // actor index, or scheduled event index
+  DrawPurpose purpose = DrawPurpose::strike;
+
+  static Striker actor(std::size_t index) { return {index, DrawPurpose::strike}; }
+  static Striker scheduled_event(std::size_t index) {
+    return {index, DrawPurpose::scheduled_strike};
+  }
+};
+/// `strikes` US military strikes on `cartel` in Mexico by `striker`.
+void apply_strikes(RunState& state, std::size_t cartel, double strikes, Striker striker);
 /// Mean trust along edges from actors of `from` country to actors of the other.
 double mean_trust(const RunState& state, Country from);
 /// Mean trust of one actor in the actors of the other country, as of the start of this week

@@ -9,8 +9,10 @@
 
 namespace seccoop::agents {
 
-/// Distinct purposes of draws, so that streams for one entity in one week never overlap.
-/// Value 1 is the cartel core's (membership_dynamics.cpp).
+/// Distinct purposes of draws, so that streams for one entity in one week never overlap: two
+/// draws with the same (week, entity, purpose) read the same uniform and are perfectly
+/// correlated (tests/agents/mechanisms/draw_independence_test.cpp). Value 1 is the cartel
+/// core's (membership_dynamics.cpp).
 enum class DrawPurpose : std::uint64_t {
   unilateral_authorisation = 10,
   leak = 11,
@@ -19,6 +21,8 @@ enum class DrawPurpose : std::uint64_t {
   strike = 14,
   transfer = 15,
   seizure = 16,
+  hvt_unilateral = 17,    // an agency's unilateral operation; hvt is its joint one's
+  scheduled_strike = 18,  // a strike the scenario schedules; strike is an agency's
 };
 
 class Sampler {

@@ -20,7 +20,7 @@ void apply_leader_captures(RunState& s, std::size_t cartel, double captures, dou
   s.cartels.contest_multiplier[cartel] = std::max(s.cartels.contest_multiplier[cartel], peak);
 }
 
-void apply_strikes(RunState& s, std::size_t cartel, double strikes) {
+void apply_strikes(RunState& s, std::size_t cartel, double strikes, Striker striker) {
   if (strikes <= 0.0 || cartel >= s.cartels.count) return;
   const OperationsParameters& p = s.parameters.operations;
   s.tally.strikes += strikes;
@@ -31,9 +31,9 @@ void apply_strikes(RunState& s, std::size_t cartel, double strikes) {
     s.tally.strike_deaths[where.region] += (killed + bystanders) * where.share;
     s.tally.collateral_deaths[where.region] += bystanders * where.share;
   }
-  const double leaders = s.sampler.successes(std::round(std::max(1.0, strikes)),
-                                             p.strike_hvt_probability * std::min(1.0, strikes),
-                                             s.week, cartel, DrawPurpose::strike);
+  const double leaders = s.sampler.successes(
+      std::round(std::max(1.0, strikes)), p.strike_hvt_probability * std::min(1.0, strikes), s.week,
+      Sampler::pair(striker.entity, cartel), striker.purpose);
   if (leaders > 0.0) apply_leader_captures(s, cartel, leaders, 0.0);
   // Retaliation: the struck cartel goes on alert.
   s.cartels.alertness[cartel] = 1.0 - (1.0 - s.cartels.alertness[cartel]) * 0.5;

@@ -69,6 +69,10 @@ void conduct(RunState& s, const Operation& op) {
   for (const std::uint32_t c : targets) weight_total += 0.1 + s.intel(op.actor, c);
   s.tally.operations[static_cast<std::size_t>(op.mode)] += op.effort;
   double successful_effort = 0.0;
+  // An agency may work a target alone and jointly in the same week: the two captures are
+  // separate chances, so they draw from separate streams.
+  const DrawPurpose capture_draw =
+      op.mode == OperationMode::unilateral ? DrawPurpose::hvt_unilateral : DrawPurpose::hvt;
   for (const std::uint32_t c : targets) {
     const double effort = op.effort * (0.1 + s.intel(op.actor, c)) / weight_total;
     const double chance = success(s, op, c);
@@ -79,7 +83,7 @@ void conduct(RunState& s, const Operation& op) {
     const double expected_captures =
         effort * p.hvt_attempts_per_effort * chance * p.hvt_success_probability;
     const double captures =
-        s.sampler.count(expected_captures, s.week, Sampler::pair(op.actor, c), DrawPurpose::hvt);
+        s.sampler.count(expected_captures, s.week, Sampler::pair(op.actor, c), capture_draw);
     if (captures <= 0.0) continue;
     const double contained = op.mode == OperationMode::joint ? 1.0 : 0.0;
     apply_leader_captures(s, c, captures, contained);
@@ -133,7 +137,8 @@ void run_operations_phase(RunState& s) {
     }
     const double alone = s.actors.unilateral_share[a];
     if (alone > 0.0 && actor.can_strike && !s.actors.targets[a].empty()) {
-      apply_strikes(s, s.actors.targets[a].front(), alone);  // one strike a week when authorised
+      // One strike a week when authorised.
+      apply_strikes(s, s.actors.targets[a].front(), alone, Striker::actor(a));
     } else if (alone > 0.0) {
       conduct(s, {.actor = a, .mode = OperationMode::unilateral, .effort = effort * alone});
       s.tally.sovereignty_shock += s.parameters.operations.unilateral_operation_shock * alone;

@@ -45,7 +45,7 @@ TEST(Mechanisms, AUnilateralStrikeLowersMexicanTrustAndCoordination) {
   auto struck = make_tiny_world(true);
   RunState& s = struck.start();
   const double members_before = s.cartels.members[0];
-  apply_strikes(s, 0, 1.0);
+  apply_strikes(s, 0, 1.0, Striker::actor(0));
   run_trust_phase(s);
 
   auto calm = make_tiny_world(true);
