@@ -89,6 +89,11 @@ std::optional<std::string> salvage_damaged_partial(const RunContext& context,
                                                    const fs::path& output) {
   const fs::path partial = sim::io::ResultsFile::partial_path_for(output);
   const fs::path salvage_output = output.string() + ".salvage";
+  const fs::path copy_path = sim::io::ResultsFile::partial_path_for(salvage_output);
+  // A job killed while salvaging leaves its unfinished copy beside the damaged file, which it
+  // had not touched yet: the copy goes, and the file is checked (and salvaged) again below.
+  std::error_code error;
+  fs::remove(copy_path, error);
   std::string note;
   {
     const sim::io::ResultsReader damaged(partial);
@@ -110,8 +115,6 @@ std::optional<std::string> salvage_damaged_partial(const RunContext& context,
         "again (identically)",
         partial.string(), failed, check.sound.size(), block, check.first_problem, kept);
   }  // both files closed
-  const fs::path copy_path = sim::io::ResultsFile::partial_path_for(salvage_output);
-  std::error_code error;
   fs::rename(copy_path, partial, error);
   if (error) {
     throw sim::UserError(

@@ -23,14 +23,19 @@ namespace fs = std::filesystem;
 
 constexpr long kRuns = 200;
 
-TEST(PartialSalvage, ResumeKeepsTheRunsThatReadBackAndRecomputesTheRest) {
-  SECCOOP_REQUIRE_PUBLISHED_NETWORK();
-  TempDir dir;
+fs::path write_experiment(const TempDir& dir, long runs) {
   const auto experiment = dir / "experiment.yaml";
   std::ofstream(experiment) << "schema_version: 1\nname: salvage\nscenarios:\n  - "
                             << (source_dir() / "tests/data/configs/small-stochastic.yaml").string()
-                            << "\nreplications: " << kRuns << "\nseed: 11\n"
+                            << "\nreplications: " << runs << "\nseed: 11\n"
                             << "outputs:\n  variables: [members, deaths, homicides]\n";
+  return experiment;
+}
+
+TEST(PartialSalvage, ResumeKeepsTheRunsThatReadBackAndRecomputesTheRest) {
+  SECCOOP_REQUIRE_PUBLISHED_NETWORK();
+  TempDir dir;
+  const auto experiment = write_experiment(dir, kRuns);
   const auto reference = dir / "reference.h5";
   const auto output = dir / "out.h5";
   const auto partial = dir / "out.h5.partial";
@@ -82,6 +87,27 @@ TEST(PartialSalvage, ResumeKeepsTheRunsThatReadBackAndRecomputesTheRest) {
   long same_time = 0;
   for (std::size_t run = 0; run < before.size(); ++run) same_time += before[run] == after[run];
   EXPECT_EQ(same_time, kept);
+}
+
+TEST(PartialSalvage, ResumeRemovesTheCopyOfASalvageThatWasKilled) {
+  SECCOOP_REQUIRE_PUBLISHED_NETWORK();
+  TempDir dir;
+  const auto experiment = write_experiment(dir, 32);
+  const auto reference = dir / "reference.h5";
+  const auto output = dir / "out.h5";
+  const auto uninterrupted =
+      run_seccoop("run " + experiment.string() + " --quiet -o " + reference.string());
+  ASSERT_EQ(uninterrupted.exit_code, 0) << uninterrupted.output;
+  fs::copy_file(reference, dir / "out.h5.partial");
+  // What a salvage killed halfway leaves: its unfinished copy beside the file it was saving.
+  const auto stray = dir / "out.h5.salvage.partial";
+  std::ofstream(stray) << "half a file";
+
+  const auto resumed =
+      run_seccoop("run " + experiment.string() + " --quiet --resume -o " + output.string());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_FALSE(fs::exists(stray));
+  ASSERT_NO_FATAL_FAILURE(expect_same_data(output, reference));
 }
 
 }  // namespace
