@@ -42,7 +42,8 @@ void fentanyl(RunState& s) {
                                                   k.fentanyl_share[c] * k.members[c] / reference
                                             : 0.0;
     const double hazard = s.tally.seizure_hazard[c];
-    const double operational = produced * -std::expm1(-hazard);
+    // Most cartels are nobody's target (hazard 0): skip the expm1, whose result would be 0.
+    const double operational = hazard == 0.0 ? 0.0 : produced * -std::expm1(-hazard);
     attribute_seizures(s, c, operational, hazard);
     const double seized = std::min(produced, operational + s.tally.seized_mx_kg[c]);
     s.tally.seized_mx_kg[c] = seized;
@@ -60,13 +61,12 @@ void fentanyl(RunState& s) {
 }
 
 /// Members of all cartels present in each region.
-std::vector<double> members_by_region(const RunState& s) {
-  std::vector<double> members(s.deaths_by_region.size(), 0.0);
+void members_by_region(const RunState& s, std::vector<double>& members) {
+  members.assign(s.deaths_by_region.size(), 0.0);
   for (std::size_t c = 0; c < s.cartels.count; ++c) {
     for (const Presence& where : s.cartels.presence[c])
       members[where.region] += s.cartels.members[c] * where.share;
   }
-  return members;
 }
 
 /// Conflict deaths of each cartel split as the core computed them: the rivalry part goes where
@@ -80,8 +80,11 @@ void violence(RunState& s) {
     s.deaths_by_region[0] = s.flow_totals_in_use.deaths;  // the sum over cartels in use
     return;
   }
-  const std::vector<double> regional_members = members_by_region(s);
-  std::vector<double> rivalry_pressure(k.count, 0.0);  // sum_j w_ij m_i m_j y_j
+  ViolenceScratch& scratch = s.violence_scratch;
+  const std::vector<double>& regional_members = scratch.regional_members;
+  members_by_region(s, scratch.regional_members);
+  std::vector<double>& rivalry_pressure = scratch.rivalry_pressure;
+  rivalry_pressure.assign(k.count, 0.0);
   for (const DynamicRivalry& rivalry : s.rivalries) {
     const double m =
         k.contest_multiplier[rivalry.first] * k.contest_multiplier[rivalry.second] * rivalry.weight;
@@ -90,7 +93,8 @@ void violence(RunState& s) {
   }
   double total_members = 0.0;
   for (std::size_t c = 0; c < k.count; ++c) total_members += k.members[c];
-  std::vector<double> rivalry_deaths_per_pressure(k.count, 0.0);
+  std::vector<double>& rivalry_deaths_per_pressure = scratch.rivalry_deaths_per_pressure;
+  rivalry_deaths_per_pressure.assign(k.count, 0.0);
   for (std::size_t c = 0; c < k.count; ++c) {
     const double deaths = s.flows.deaths[c];
     if (deaths <= 0.0) continue;

@@ -69,6 +69,13 @@ struct IntelScratch {
   std::vector<std::uint32_t> touched;                  // cartel slots with something in `received`
 };
 
+/// Buffers the flows phase refills every week when it places violence (flows_phase.cpp).
+struct ViolenceScratch {
+  std::vector<double> regional_members;             // by region: members of all cartels there
+  std::vector<double> rivalry_pressure;             // by cartel slot: sum_j w_ij m_i m_j y_j
+  std::vector<double> rivalry_deaths_per_pressure;  // by cartel slot
+};
+
 struct PolicyState {
   double us_pressure = 0.0;
   double mx_stance = 0.0;
@@ -148,6 +155,7 @@ struct RunState {
   MembershipDynamics dynamics;
   bool conflict_network_stale = true;
   std::vector<double> deaths_by_region;
+  ViolenceScratch violence_scratch;
   std::vector<EventRow> events;
   RunRecord* record = nullptr;
   // Every members and cohesion row recorded so far was finite (the record phase checks them
