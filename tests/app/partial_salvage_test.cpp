@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 constexpr long kRuns = 200;
 
 fs::path write_experiment(const TempDir& dir, long runs) {
-  const auto experiment = dir / "experiment.yaml";
+  auto experiment = dir / "experiment.yaml";
   std::ofstream(experiment) << "schema_version: 1\nname: salvage\nscenarios:\n  - "
                             << (source_dir() / "tests/data/configs/small-stochastic.yaml").string()
                             << "\nreplications: " << runs << "\nseed: 11\n"
