@@ -10,16 +10,11 @@
 // simulation.cpp runs these checks as phases of the weekly pipeline in debug builds and when
 // CMake's SECCOOP_CHECK_INVARIANTS is ON (the dev and asan presets); a release build skips
 // them (they cost a pass over cartels and edges each week).
+#include "agents/model/checked_build.hpp"
 #include "agents/model/run_state.hpp"
 #include "sim/time/phase_pipeline.hpp"
 
 namespace seccoop::agents {
-
-#if !defined(NDEBUG) || defined(SECCOOP_CHECK_INVARIANTS)
-inline constexpr bool kInvariantsChecked = true;
-#else
-inline constexpr bool kInvariantsChecked = false;
-#endif
 
 /// Checks the state at the end of a week; throws sim::InternalError naming the invariant, the
 /// week, the run and the offending slot and value.

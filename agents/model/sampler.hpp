@@ -3,7 +3,10 @@
 // its expectation (a probability, a mean), so the model is deterministic and smooth; in
 // `stochastic` mode it draws from the run's counter-based streams. Model code is written once.
 #include <cstdint>
+#include <utility>
+#include <vector>
 
+#include "agents/model/checked_build.hpp"
 #include "sim/random/distributions.hpp"
 #include "sim/random/random_stream.hpp"
 
@@ -68,12 +71,21 @@ class Sampler {
  private:
   [[nodiscard]] sim::RandomStream make_stream(std::uint64_t week, std::uint64_t entity,
                                               DrawPurpose purpose) const {
+    if constexpr (kInvariantsChecked) note_stream(week, entity, purpose);
     return sim::RandomStream(
         key_, {.week = week, .entity = entity, .purpose = static_cast<std::uint64_t>(purpose)});
   }
 
+  /// Checked builds: throws sim::InternalError when a stream of this week is drawn from a
+  /// second time, which would make two chance events one (sampler.cpp).
+  void note_stream(std::uint64_t week, std::uint64_t entity, DrawPurpose purpose) const;
+
   bool stochastic_;
   sim::StreamKey key_;
+  // Checked builds: the week of the last draw and every (entity, purpose) drawn in it. A run's
+  // phases draw serially (only the cartel core, which has streams of its own, runs in blocks).
+  mutable std::uint64_t streams_week_ = 0;
+  mutable std::vector<std::pair<std::uint64_t, DrawPurpose>> streams_of_week_;
 };
 
 }  // namespace seccoop::agents
