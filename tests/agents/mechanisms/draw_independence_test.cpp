@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <string>
 
+#include "agents/model/checked_build.hpp"
 #include "agents/model/phases.hpp"
+#include "sim/config/diagnostics.hpp"
 #include "tests/agents/support/tiny_world.hpp"
 
 namespace seccoop::agents {
@@ -69,6 +72,28 @@ TEST(DrawIndependence, TwoStrikesOnOneCartelInOneWeekKillLeadersIndependently) {
   }
   // Independent: 2 p (1 - p) = 0.32 at p = 0.2; one shared uniform: never exactly one.
   EXPECT_NEAR(exactly_one / static_cast<double>(kWeeks), 2.0 * p * (1.0 - p), 0.04);
+}
+
+TEST(DrawIndependence, CheckedBuildsRefuseAStreamDrawnFromTwiceInAWeek) {
+  if (!kInvariantsChecked) GTEST_SKIP() << "a release build compiles the check out";
+  const Sampler sampler(true, {.master_seed = 1, .run_index = 3});
+  const std::uint64_t target = Sampler::pair(1, 2);
+  EXPECT_NO_THROW({
+    (void)sampler.count(0.5, 4, target, DrawPurpose::hvt);
+    (void)sampler.count(0.5, 4, target, DrawPurpose::hvt_unilateral);    // another purpose
+    (void)sampler.count(0.5, 4, Sampler::pair(1, 3), DrawPurpose::hvt);  // another entity
+  });
+  try {
+    (void)sampler.count(0.5, 4, target, DrawPurpose::hvt);
+    ADD_FAILURE() << "a second draw of week 4 from one stream was allowed";
+  } catch (const sim::InternalError& error) {
+    EXPECT_NE(std::string(error.what())
+                  .find("two draws of week 4 of run 3 read the stream of entity " +
+                        std::to_string(target) + " and purpose 13"),
+              std::string::npos)
+        << error.what();
+  }
+  EXPECT_NO_THROW((void)sampler.count(0.5, 5, target, DrawPurpose::hvt));  // the next week's
 }
 
 }  // namespace
