@@ -35,8 +35,7 @@ TEST(DrawIndependence, UnilateralAndJointCapturesOfOneTargetAreIndependent) {
   double joint = 0.0;
   double both = 0.0;
   for (std::uint64_t week = 1; week <= kWeeks; ++week) {
-    s.week = week;
-    s.tally.reset(tiny.world.cartel_capacity, 2, 2, s.trust.size());
+    tiny.new_week(week);
     run_operations_phase(s);
     // Only unilateral captures add to the shock, beyond the operation's own.
     const double unilateral_captures =
@@ -63,8 +62,7 @@ TEST(DrawIndependence, TwoStrikesOnOneCartelInOneWeekKillLeadersIndependently) {
 
   double exactly_one = 0.0;  // weeks in which the two strikes killed one leader
   for (std::uint64_t week = 1; week <= kWeeks; ++week) {
-    s.week = week;
-    s.tally.reset(tiny.world.cartel_capacity, 2, 2, s.trust.size());
+    tiny.new_week(week);
     s.cartels.members[0] = members;
     apply_strikes(s, 0, 1.0, Striker::actor(0));            // the agency's weekly strike
     apply_strikes(s, 0, 1.0, Striker::scheduled_event(0));  // and one the scenario schedules

@@ -2,6 +2,7 @@
 // A small world built in code, for tests that isolate one mechanism: two states, three
 // cartels (A and B rivals), one US agency (with strike capability when asked) and one Mexican
 // body, trusting each other both ways over one coordination channel.
+#include <cstdint>
 #include <memory>
 
 #include "agents/model/run_state.hpp"
@@ -23,10 +24,15 @@ struct TinyWorld {
                                                  world.axis_sizes());
     state = std::make_unique<agents::RunState>(
         world, sim::StreamKey{.master_seed = 1, .run_index = 0}, *record);
-    state->week = 1;
+    new_week(1);
+    return *state;
+  }
+
+  /// Moves the state to `week` with its tallies reset, as the weekly pipeline starts a week.
+  void new_week(std::uint64_t week) {
+    state->week = week;
     state->tally.reset(world.cartel_capacity, world.definition->regions.size(), world.actor_count(),
                        state->trust.size());
-    return *state;
   }
 };
 
